@@ -1,0 +1,12 @@
+# One INTERFACE target that every project target links: warnings, Qt hygiene defines
+# and the optional native tuning. Keeps flags out of the per-target CMakeLists.
+add_library(rnnwb_common INTERFACE)
+target_compile_options(rnnwb_common INTERFACE
+  -Wall -Wextra -Wpedantic -Wno-deprecated-enum-enum-conversion)
+target_compile_definitions(rnnwb_common INTERFACE
+  QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CONTEXTLESS_CONNECT
+  QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER
+  RNNWB_VERSION="${PROJECT_VERSION}")
+if(RNNWB_NATIVE)
+  target_compile_options(rnnwb_common INTERFACE -march=native)
+endif()

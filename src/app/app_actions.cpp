@@ -1,0 +1,59 @@
+#include "app/app_actions.h"
+
+#include <QStyle>
+#include <QWidget>
+
+namespace rnnwb::app {
+
+namespace {
+QAction* make(QWidget* window, const QString& text, const QKeySequence& key, const QString& tip,
+              QStyle::StandardPixmap icon = QStyle::SP_CustomBase)
+{
+    auto* action = new QAction(text, window);
+    if (!key.isEmpty()) {
+        action->setShortcut(key);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    } else {
+        action->setToolTip(tip);
+    }
+    action->setStatusTip(tip);
+    if (icon != QStyle::SP_CustomBase)
+        action->setIcon(window->style()->standardIcon(icon));
+    window->addAction(action); // shortcuts work wherever the focus is in the window
+    return action;
+}
+} // namespace
+
+AppActions createAppActions(QWidget* w)
+{
+    AppActions a;
+    a.open = make(w, QWidget::tr("&Open CSV…"), QKeySequence::Open, QWidget::tr("Open a CSV file"),
+                  QStyle::SP_DialogOpenButton);
+    a.exportCharts = make(w, QWidget::tr("&Export Charts…"), QKeySequence(QStringLiteral("Ctrl+E")),
+                          QWidget::tr("Save every chart as PNG, SVG and PDF into a folder"));
+    a.saveReport = make(w, QWidget::tr("&Save Run Report…"), QKeySequence::Save,
+                        QWidget::tr("Save the shown run as JSON, the same report as rnnwb train --json"),
+                        QStyle::SP_DialogSaveButton);
+    a.quit = make(w, QWidget::tr("&Quit"), QKeySequence::Quit, QWidget::tr("Quit RNN Workbench"));
+    a.train = make(w, QWidget::tr("&Train"), QKeySequence(Qt::Key_F5),
+                   QWidget::tr("Train a new network with these hyperparameters"), QStyle::SP_MediaPlay);
+    a.pause = make(w, QWidget::tr("&Pause"), QKeySequence(Qt::Key_F6),
+                   QWidget::tr("Pause or resume the training after the current epoch"), QStyle::SP_MediaPause);
+    a.pause->setCheckable(true);
+    a.stop = make(w, QWidget::tr("St&op"), QKeySequence(Qt::Key_Escape),
+                  QWidget::tr("Stop the training now; the run is kept as it stands"), QStyle::SP_MediaStop);
+    a.step = make(w, QWidget::tr("&Step"), QKeySequence(Qt::Key_F10),
+                  QWidget::tr("Train one epoch, then wait"), QStyle::SP_MediaSkipForward);
+    a.focusData = make(w, QWidget::tr("&Data"), QKeySequence(QStringLiteral("Ctrl+1")), QWidget::tr("Go to the Data panel"));
+    a.focusHyper = make(w, QWidget::tr("&Hyperparameters"), QKeySequence(QStringLiteral("Ctrl+2")),
+                        QWidget::tr("Go to the Hyperparameters panel"));
+    a.focusTraining = make(w, QWidget::tr("T&raining"), QKeySequence(QStringLiteral("Ctrl+3")),
+                           QWidget::tr("Go to the Training panel"));
+    a.focusResults = make(w, QWidget::tr("R&esults"), QKeySequence(QStringLiteral("Ctrl+4")),
+                          QWidget::tr("Go to the Results panel"));
+    a.resetLayout = make(w, QWidget::tr("Reset &Layout"), QKeySequence(), QWidget::tr("Put every panel back in its place"));
+    a.about = make(w, QWidget::tr("&About RNN Workbench"), QKeySequence(), QWidget::tr("Version and credits"));
+    return a;
+}
+
+} // namespace rnnwb::app

@@ -1,0 +1,27 @@
+#pragma once
+// The window's actions with their shortcuts, icons and tips: created in one place, placed in
+// menus, the toolbar and panels by MainWindow.
+#include <QAction>
+
+namespace rnnwb::app {
+
+struct AppActions {
+    QAction* open = nullptr;         // Ctrl+O
+    QAction* exportCharts = nullptr; // Ctrl+E
+    QAction* saveReport = nullptr;   // Ctrl+S
+    QAction* quit = nullptr;         // Ctrl+Q
+    QAction* train = nullptr;        // F5
+    QAction* pause = nullptr;        // F6, checkable: checked = paused
+    QAction* stop = nullptr;         // Esc
+    QAction* step = nullptr;         // F10
+    QAction* focusData = nullptr;    // Ctrl+1 … Ctrl+4
+    QAction* focusHyper = nullptr;
+    QAction* focusTraining = nullptr;
+    QAction* focusResults = nullptr;
+    QAction* resetLayout = nullptr;
+    QAction* about = nullptr;
+};
+
+AppActions createAppActions(QWidget* window);
+
+} // namespace rnnwb::app

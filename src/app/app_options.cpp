@@ -1,0 +1,98 @@
+#include "app/app_options.h"
+
+#include "app/qt_text.h"
+
+namespace rnnwb::app {
+
+namespace {
+
+// "--name value" or "--name=value" at position k; advances k past the value.
+QString takeValue(const QStringList& args, qsizetype& k, const QString& name)
+{
+    const QString arg = args[k];
+    if (arg.startsWith(name + u'='))
+        return arg.mid(name.size() + 1);
+    if (k + 1 >= args.size())
+        throw UsageError(toStd(name) + " needs a value");
+    return args[++k];
+}
+
+bool isValueOption(const QString& arg, const QString& name)
+{
+    return arg == name || arg.startsWith(name + u'=');
+}
+
+void readScriptOption(AppOptions& o, const QStringList& rest, qsizetype& k)
+{
+    const QString arg = rest[k];
+    if (arg == u"--train") o.train = true;
+    else if (arg == u"--quit") o.quit = true;
+    else if (arg == u"--measure") o.measure = true;
+    else if (arg == u"--help" || arg == u"-h") o.help = true;
+    else if (arg == u"--version") o.version = true;
+    else if (isValueOption(arg, QStringLiteral("--report"))) o.report = takeValue(rest, k, QStringLiteral("--report"));
+    else if (isValueOption(arg, QStringLiteral("--screenshot"))) o.screenshot = takeValue(rest, k, QStringLiteral("--screenshot"));
+    else if (isValueOption(arg, QStringLiteral("--export-charts"))) o.exportCharts = takeValue(rest, k, QStringLiteral("--export-charts"));
+    else if (arg.startsWith(u'-') && arg != u"-") throw UsageError("unknown option " + toStd(arg));
+    else if (!o.file.isEmpty()) throw UsageError("only one file can be opened (got " + toStd(o.file) + " and " + toStd(arg) + ")");
+    else o.file = arg;
+}
+
+} // namespace
+
+AppOptions parseAppOptions(const QStringList& arguments)
+{
+    AppOptions o;
+    std::vector<std::string> args;
+    for (const QString& a : arguments)
+        args.push_back(toStd(a));
+    const std::vector<std::string> restStd = parseTrainOptions(args, o.config);
+    QStringList rest;
+    for (const std::string& a : restStd)
+        rest << toQ(a);
+    for (qsizetype k = 0; k < rest.size(); ++k)
+        readScriptOption(o, rest, k);
+    o.arguments = arguments;
+    if (const std::vector<std::string> problems = configProblems(o.config); !problems.empty())
+        throw UsageError(problems.front());
+    if (!o.report.isEmpty() && !o.train)
+        throw UsageError("--report needs --train (the report describes a training run)");
+    return o;
+}
+
+TrainConfig AppOptions::configOn(TrainConfig base) const
+{
+    std::vector<std::string> args;
+    for (const QString& a : arguments)
+        args.push_back(toStd(a));
+    (void)parseTrainOptions(args, base); // already checked by parseAppOptions
+    return base;
+}
+
+QString appUsage()
+{
+    return QStringLiteral(
+               "Usage: rnn-workbench [FILE.csv] [training options] [--train] [--report FILE.json]\n"
+               "                     [--screenshot FILE.png] [--export-charts DIR] [--quit] [--measure]\n"
+               "\n"
+               "Opens FILE.csv (default: the bundled airline passengers) in the RNN Workbench.\n"
+               "\n"
+               "Training options (the same as `rnnwb train`; defaults = the seed tutorial's recipe):\n")
+           + toQ(trainOptionsHelp())
+           + QStringLiteral(
+               "\n"
+               "Scripting:\n"
+               "  --train               train once the window is up\n"
+               "  --report FILE         write the run's JSON report (the same as `rnnwb train --json`)\n"
+               "  --screenshot FILE     save an image of the main window (after training, with --train)\n"
+               "  --export-charts DIR   save every chart as PNG, SVG and PDF into DIR\n"
+               "  --quit                exit when done: 0 on success, 1 on failure (error on stderr)\n"
+               "  --measure             print training time and the longest UI stall to stderr\n"
+               "  --help, --version\n"
+               "\n"
+               "Without --train, --report or --quit, the last session's hyperparameters are restored\n"
+               "and the training options given here are applied on top of them.\n"
+               "Bad options exit with code 2.\n");
+}
+
+} // namespace rnnwb::app

@@ -1,0 +1,171 @@
+#include "app/app_runner.h"
+
+#include "app/app_settings.h"
+#include "app/chart_export.h"
+#include "app/main_window.h"
+#include "app/qt_text.h"
+#include "app/report_file.h"
+#include "app/stall_meter.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+inline void initResources() { Q_INIT_RESOURCE(rnnwb); }
+
+namespace rnnwb::app {
+
+namespace {
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "rnn-workbench: %s\n", qPrintable(message));
+}
+} // namespace
+
+void initApplication()
+{
+    initResources();
+    QCoreApplication::setOrganizationName(QStringLiteral("rnnwb"));
+    QCoreApplication::setApplicationName(QStringLiteral("RNN Workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RNNWB_VERSION));
+}
+
+int runApplication(QApplication& app)
+{
+    initApplication();
+    AppOptions options;
+    try {
+        options = parseAppOptions(app.arguments().mid(1));
+    } catch (const std::exception& e) {
+        printError(toQ(e.what()));
+        std::fprintf(stderr, "Try 'rnn-workbench --help'.\n");
+        return 2;
+    }
+    if (options.help || options.version) {
+        std::printf("%s", qPrintable(options.help ? appUsage()
+                                                  : QStringLiteral("rnn-workbench %1\n").arg(app.applicationVersion())));
+        return 0;
+    }
+    MainWindow window;
+    window.setInteractive(!options.quit);
+    window.setPersistent(!options.scripted());
+    if (!options.scripted())
+        restoreWindowLayout(window);
+    window.show();
+    ScriptRunner runner(window, options);
+    int exitCode = 0;
+    bool exitRequested = false;
+    QObject::connect(&runner, &ScriptRunner::done, &app, [&](int code) {
+        exitCode = code;
+        exitRequested = true;
+        window.close();
+        QCoreApplication::exit(code);
+    });
+    QTimer::singleShot(0, &runner, &ScriptRunner::start);
+    const int loopCode = app.exec();
+    return exitRequested ? exitCode : loopCode;
+}
+
+ScriptRunner::ScriptRunner(MainWindow& window, AppOptions options, QObject* parent)
+    : QObject(parent), window_(window), options_(std::move(options))
+{
+    connect(&window_, &MainWindow::errorOccurred, this, [this](const QString& message) { lastError_ = message; });
+}
+
+void ScriptRunner::start()
+{
+    if (!prepare())
+        return;
+    if (!options_.train) {
+        finishOutputs();
+        return;
+    }
+    connect(&window_, &MainWindow::runFinished, this, &ScriptRunner::afterTraining);
+    connect(&window_, &MainWindow::trainingFailed, this, &ScriptRunner::fail);
+    if (options_.measure) {
+        stall_ = new StallMeter(this);
+        stall_->start();
+    }
+    wall_.start();
+    QString reason;
+    if (!window_.startTraining(false, &reason))
+        fail(tr("cannot train: %1").arg(reason));
+}
+
+// Opens the file and applies the configuration (remembered settings unless scripted).
+bool ScriptRunner::prepare()
+{
+    if (!options_.file.isEmpty() && !window_.openDataFile(options_.file)) {
+        fail(lastError_);
+        return false;
+    }
+    TrainConfig config = options_.config;
+    if (!options_.scripted())
+        config = options_.configOn(lastConfig().value_or(TrainConfig{}));
+    window_.applyConfig(config);
+    if (window_.effectiveConfig().column != config.column) { // --column named no column
+        fail(lastError_);
+        return false;
+    }
+    return true;
+}
+
+void ScriptRunner::afterTraining(const RunRecord& run)
+{
+    if (stall_) {
+        stall_->stop();
+        std::fprintf(stderr,
+                     "rnn-workbench: %zu epochs (%s): train_seconds %.3f (compute), wall %.3f s from Train to "
+                     "result; longest event-loop stall %.1f ms (mean lateness %.2f ms over %ld ticks of 10 ms)\n",
+                     run.outcome.trainLoss.size(), stopReasonName(run.outcome.stop).c_str(), run.outcome.trainSeconds,
+                     double(wall_.nsecsElapsed()) * 1e-9, stall_->longestStallMs(), stall_->meanLatenessMs(),
+                     stall_->ticks());
+    }
+    QString error;
+    if (!options_.report.isEmpty() && !writeRunReport(run.outcome, options_.report, &error)) {
+        fail(error);
+        return;
+    }
+    finishOutputs();
+}
+
+// Screenshot and chart export (after training, when there was one), then quit if asked.
+void ScriptRunner::finishOutputs()
+{
+    window_.flushPlots();
+    QString error;
+    if (!options_.screenshot.isEmpty() && !saveScreenshot(&window_, options_.screenshot, &error)) {
+        fail(error);
+        return;
+    }
+    if (!options_.exportCharts.isEmpty()) {
+        exportCharts(window_.charts(), options_.exportCharts, &error);
+        if (!error.isEmpty()) {
+            fail(error);
+            return;
+        }
+    }
+    succeed();
+}
+
+void ScriptRunner::fail(const QString& message)
+{
+    if (finished_)
+        return;
+    finished_ = true;
+    printError(message);
+    if (options_.quit)
+        emit done(1);
+}
+
+void ScriptRunner::succeed()
+{
+    if (finished_)
+        return;
+    finished_ = true;
+    if (options_.quit)
+        emit done(0);
+}
+
+} // namespace rnnwb::app

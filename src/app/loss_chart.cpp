@@ -1,0 +1,120 @@
+#include "app/loss_chart.h"
+
+#include "app/plot_navigator.h"
+#include "app/replot_coalescer.h"
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace rnnwb::app {
+
+LossChart::LossChart(QCustomPlot* plot, ReplotCoalescer* coalescer)
+    : QObject(plot), plot_(plot), coalescer_(coalescer)
+{
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, tr("Loss per epoch"),
+        QFont(plot_->font().family(), plot_->font().pointSize() + 1, QFont::Bold)));
+    train_ = plot_->addGraph();
+    train_->setName(tr("training loss"));
+    train_->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.8));
+    validation_ = plot_->addGraph();
+    validation_->setName(tr("validation loss"));
+    validation_->setPen(QPen(QColor(0xe0, 0x7b, 0x00), 1.8));
+    plot_->xAxis->setLabel(tr("epoch"));
+    plot_->yAxis->setLabel(tr("MSE (scaled data)"));
+    plot_->legend->setVisible(true);
+    plot_->legend->setFont(QFont(plot_->font().family(), plot_->font().pointSize() - 1));
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    auto* navigator = new PlotNavigator(plot_, [this] { fit(); });
+    connect(navigator, &PlotNavigator::userNavigated, this, [this] { follow_ = false; });
+    setLogScale(true);
+}
+
+void LossChart::begin(int epochs)
+{
+    plannedEpochs_ = epochs;
+    train_->data()->clear();
+    validation_->data()->clear();
+    follow_ = true;
+    refresh();
+}
+
+void LossChart::addEpoch(const EpochUpdate& u)
+{
+    plannedEpochs_ = u.epochs;
+    if (std::isfinite(u.trainLoss))
+        train_->addData(u.epoch, u.trainLoss);
+    if (std::isfinite(u.validationLoss))
+        validation_->addData(u.epoch, u.validationLoss);
+    refresh();
+}
+
+void LossChart::showCurves(const std::vector<double>& train, const std::vector<double>& validation)
+{
+    begin(int(train.size()));
+    for (std::size_t e = 0; e < train.size(); ++e)
+        train_->addData(double(e + 1), train[e]);
+    for (std::size_t e = 0; e < validation.size(); ++e)
+        validation_->addData(double(e + 1), validation[e]);
+    fit();
+}
+
+void LossChart::setLogScale(bool on)
+{
+    log_ = on;
+    plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (on)
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    plot_->yAxis->setNumberFormat(on ? QStringLiteral("eb") : QStringLiteral("gb"));
+    plot_->yAxis->setNumberPrecision(on ? 0 : 4);
+    fit();
+}
+
+void LossChart::rescale()
+{
+    bool found = false;
+    QCPRange y = train_->getValueRange(found, QCP::sdBoth);
+    bool foundValidation = false;
+    const QCPRange yv = validation_->getValueRange(foundValidation, QCP::sdBoth);
+    if (foundValidation)
+        y = found ? QCPRange(std::min(y.lower, yv.lower), std::max(y.upper, yv.upper)) : yv;
+    if (found || foundValidation) {
+        if (log_)
+            plot_->yAxis->setRange(y.lower / 1.5, y.upper * 1.5);
+        else
+            plot_->yAxis->setRange(0, y.upper * 1.05);
+    }
+    plot_->xAxis->setRange(0, std::max(plannedEpochs_, train_->dataCount()) + 1);
+}
+
+// Only curves that have points are listed (no "validation loss" without a validation part).
+void LossChart::updateLegend()
+{
+    if (validation_->dataCount() > 0)
+        validation_->addToLegend();
+    else
+        validation_->removeFromLegend();
+}
+
+void LossChart::fit()
+{
+    follow_ = true;
+    rescale();
+    updateLegend();
+    plot_->replot();
+}
+
+void LossChart::refresh()
+{
+    coalescer_->request(plot_, [this] {
+        if (follow_)
+            rescale();
+        updateLegend();
+        plot_->replot();
+    });
+}
+
+} // namespace rnnwb::app

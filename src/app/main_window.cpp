@@ -1,0 +1,321 @@
+#include "app/main_window.h"
+
+#include "app/app_settings.h"
+#include "app/bundled_data.h"
+#include "app/data_document.h"
+#include "app/data_panel.h"
+#include "app/hyper_panel.h"
+#include "app/loss_chart.h"
+#include "app/recent_files.h"
+#include "app/replot_coalescer.h"
+#include "app/report_file.h"
+#include "app/results_panel.h"
+#include "app/samples_menu.h"
+#include "app/rmse_chart.h"
+#include "app/series_plot.h"
+#include "app/training_panel.h"
+#include "app/training_status.h"
+
+#include <qcustomplot.h>
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QtCharts/QChartView>
+
+namespace rnnwb::app {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), document_(new DataDocument(this)), coalescer_(new ReplotCoalescer(this)),
+      controller_(new TrainingController(this)), actions_(createAppActions(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("RNN Workbench"));
+    setAcceptDrops(true);
+    createPanels();
+    createMenus();
+    connectData();
+    connectTraining();
+    resize(1400, 900);
+    defaultLayout_ = saveState();
+    openBundled(defaultDatasetPath());
+    revalidate();
+}
+
+MainWindow::~MainWindow() { controller_->shutdown(); }
+
+void MainWindow::createPanels()
+{
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("centralTabs"));
+    dataPanel_ = new DataPanel(document_, coalescer_, tabs_);
+    resultsPanel_ = new ResultsPanel(coalescer_, tabs_);
+    tabs_->addTab(dataPanel_, tr("Data"));
+    tabs_->addTab(resultsPanel_, tr("Results"));
+    setCentralWidget(tabs_);
+
+    hyperPanel_ = new HyperPanel(this);
+    hyperDock_ = new QDockWidget(tr("Hyperparameters"), this);
+    hyperDock_->setObjectName(QStringLiteral("hyperDock"));
+    hyperDock_->setWidget(hyperPanel_);
+    addDockWidget(Qt::LeftDockWidgetArea, hyperDock_);
+
+    trainingPanel_ = new TrainingPanel(coalescer_, this);
+    trainingPanel_->setActions(actions_.train, actions_.pause, actions_.stop, actions_.step);
+    trainingDock_ = new QDockWidget(tr("Training"), this);
+    trainingDock_->setObjectName(QStringLiteral("trainingDock"));
+    trainingDock_->setWidget(trainingPanel_);
+    addDockWidget(Qt::BottomDockWidgetArea, trainingDock_);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    resizeDocks({hyperDock_}, {340}, Qt::Horizontal);
+    resizeDocks({trainingDock_}, {270}, Qt::Vertical);
+
+    status_ = new TrainingStatus(this);
+    statusBar()->addPermanentWidget(status_);
+}
+
+void MainWindow::connectData()
+{
+    connect(document_, &DataDocument::dataChanged, this, [this] {
+        setWindowTitle(tr("%1 — RNN Workbench").arg(document_->label()));
+    });
+    connect(document_, &DataDocument::seriesChanged, this, &MainWindow::revalidate);
+    connect(hyperPanel_, &HyperPanel::configEdited, this, &MainWindow::revalidate);
+    connect(dataPanel_, &DataPanel::openRequested, this, &MainWindow::chooseFile);
+}
+
+void MainWindow::connectTraining()
+{
+    connect(actions_.train, &QAction::triggered, this, [this] { startTraining(false); });
+    connect(actions_.step, &QAction::triggered, this, [this] {
+        if (controller_->busy())
+            controller_->step();
+        else
+            startTraining(true);
+    });
+    connect(actions_.pause, &QAction::triggered, this, [this](bool paused) {
+        if (paused)
+            controller_->pause();
+        else
+            controller_->resume();
+        updateActions();
+    });
+    connect(actions_.stop, &QAction::triggered, controller_, &TrainingController::stop);
+    connect(trainingPanel_, &TrainingPanel::speedChanged, controller_, &TrainingController::setEpochsPerSecond);
+    connect(controller_, &TrainingController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(controller_, &TrainingController::sessionStarted, this, &MainWindow::onSessionStarted);
+    connect(controller_, &TrainingController::epochDone, this, &MainWindow::onEpochDone);
+    connect(controller_, &TrainingController::overlayReady, resultsPanel_, &ResultsPanel::showOverlay);
+    connect(controller_, &TrainingController::finished, this, &MainWindow::onFinished);
+    connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
+        showError(tr("Training failed"), message);
+        emit trainingFailed(message);
+    });
+    connect(resultsPanel_, &ResultsPanel::runShown, this, [this](const RunRecord& run) {
+        if (!controller_->busy())
+            trainingPanel_->lossChart()->showCurves(run.outcome.trainLoss, run.outcome.validationLoss);
+    });
+}
+
+bool MainWindow::openDataFile(const QString& path)
+{
+    if (controller_->busy()) {
+        showError(tr("Cannot open a file now"), tr("Training is running: stop it first (Esc)."));
+        return false;
+    }
+    QString error;
+    if (!document_->openFile(path, &error)) {
+        showError(tr("Cannot open the file"), error);
+        return false;
+    }
+    if (!path.startsWith(u':')) {
+        recent_->add(path);
+        setLastDirectory(QFileInfo(path).absolutePath());
+    }
+    tabs_->setCurrentWidget(dataPanel_);
+    statusBar()->showMessage(tr("Opened %1").arg(document_->label()), 5000);
+    return true;
+}
+
+void MainWindow::openBundled(const QString& resourcePath) { openDataFile(resourcePath); }
+
+void MainWindow::applyConfig(const TrainConfig& config)
+{
+    hyperPanel_->setConfig(config);
+    document_->setMissingPolicy(config.missing);
+    QString error;
+    if (!document_->setColumnSpec(config.column, &error))
+        showError(tr("No such column"), error);
+    revalidate();
+}
+
+TrainConfig MainWindow::effectiveConfig() const
+{
+    TrainConfig config = hyperPanel_->config();
+    config.column = document_->columnSpec();
+    config.missing = document_->missingPolicy();
+    return config;
+}
+
+void MainWindow::revalidate()
+{
+    check_ = checkConfig(effectiveConfig(), document_->series(), document_->seriesError());
+    hyperPanel_->showProblems(check_.problems);
+    dataPanel_->setSplit(check_.split);
+    resultsPanel_->showSeries(document_->plotSeries(), check_.split);
+    QString reason;
+    if (!check_.ok()) {
+        const ConfigProblem& first = check_.problems.front();
+        reason = first.option.isEmpty() ? first.message : hyperPanel_->readable(first.message);
+        if (check_.problems.size() > 1)
+            reason += tr(" (and %n more problem(s): see the Hyperparameters panel)", nullptr,
+                         int(check_.problems.size() - 1));
+    }
+    trainingPanel_->setBlockedReason(reason);
+    actions_.train->setStatusTip(reason.isEmpty() ? tr("Train a new network with these hyperparameters")
+                                                  : tr("Cannot train: %1").arg(reason));
+    updateActions();
+}
+
+bool MainWindow::startTraining(bool stepOnly, QString* reason)
+{
+    const auto fail = [reason](const QString& why) {
+        if (reason)
+            *reason = why;
+        return false;
+    };
+    if (controller_->busy())
+        return fail(tr("training is already running"));
+    revalidate();
+    if (!check_.ok())
+        return fail(trainingPanel_->blockedReason());
+    const Series* series = document_->series();
+    TrainRequest request{effectiveConfig(), series->values, series->name, document_->reportName()};
+    sessionSeries_ = document_->plotSeries();
+    sessionLabel_ = document_->label();
+    controller_->start(request, stepOnly);
+    return true;
+}
+
+void MainWindow::updateActions()
+{
+    using State = TrainingController::State;
+    const State s = controller_->state();
+    const bool idle = s == State::Idle;
+    actions_.train->setEnabled(idle && check_.ok());
+    actions_.step->setEnabled(idle ? check_.ok() : s == State::Paused && !controller_->stepInFlight());
+    actions_.pause->setEnabled(s == State::Running || s == State::Paused);
+    actions_.pause->setChecked(s == State::Paused);
+    actions_.pause->setText(s == State::Paused ? tr("&Resume") : tr("&Pause"));
+    actions_.stop->setEnabled(s == State::Running || s == State::Paused);
+    actions_.open->setEnabled(idle);
+    actions_.saveReport->setEnabled(idle && resultsPanel_->shownRun());
+}
+
+void MainWindow::onStateChanged(TrainingController::State state)
+{
+    using State = TrainingController::State;
+    const bool busy = state != State::Idle;
+    dataPanel_->setLocked(busy, busy ? tr("Training is running: stop it (Esc) to change the data.") : QString());
+    hyperPanel_->setLocked(busy, busy ? tr("Training is running: stop it (Esc) to change the hyperparameters.")
+                                      : QString());
+    resultsPanel_->setLocked(busy);
+    setAcceptDrops(!busy);
+    switch (state) {
+    case State::Idle: status_->setStateText(tr("Ready")); break;
+    case State::Running: status_->setStateText(tr("Training…")); break;
+    case State::Paused: status_->setStateText(controller_->stepInFlight() ? tr("Step…") : tr("Paused")); break;
+    case State::Stopping: status_->setStateText(tr("Stopping…")); break;
+    }
+    updateActions();
+}
+
+void MainWindow::onSessionStarted(const SessionInfo& info)
+{
+    sessionSplit_ = info.split;
+    resultsPanel_->beginLive(sessionSeries_, info.split, describeConfig(effectiveConfig()));
+    trainingPanel_->lossChart()->begin(info.epochs);
+    status_->begin(info.epochs);
+    tabs_->setCurrentWidget(resultsPanel_);
+}
+
+void MainWindow::onEpochDone(const EpochUpdate& update)
+{
+    trainingPanel_->lossChart()->addEpoch(update);
+    lastEpoch_ = update;
+    coalescer_->request(status_, [this] { status_->update(lastEpoch_, controller_->elapsedSeconds()); });
+}
+
+void MainWindow::onFinished(const RunOutcome& outcome)
+{
+    coalescer_->flush();
+    RunRecord record{0, sessionLabel_, outcome, sessionSeries_, sessionSplit_, controller_->elapsedSeconds()};
+    resultsPanel_->addRun(std::move(record));
+    const RunRecord& run = *resultsPanel_->shownRun();
+    statusBar()->showMessage(tr("Run %1 %2: test RMSE %3")
+                                 .arg(run.number)
+                                 .arg(stopReasonText(outcome.stop))
+                                 .arg(outcome.test.metrics.rmse, 0, 'g', 4),
+                             10000);
+    updateActions();
+    emit runFinished(run);
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    statusBar()->showMessage(tr("%1: %2").arg(title, message), 10000);
+    emit errorOccurred(message);
+    if (!interactive_)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal, but does not block the caller
+}
+
+QList<ChartRef> MainWindow::charts() const
+{
+    return {{QStringLiteral("series"), dataPanel_->seriesPlot()->plot()},
+            {QStringLiteral("loss"), trainingPanel_->lossChart()->plot()},
+            {QStringLiteral("forecast"), resultsPanel_->overlay()->plot()},
+            {QStringLiteral("rmse"), resultsPanel_->rmseChart()->view()}};
+}
+
+void MainWindow::flushPlots() { coalescer_->flush(); }
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    controller_->shutdown(); // stops a running training cleanly before the window goes
+    if (persistent_) {
+        saveWindowLayout(*this);
+        TrainConfig config = hyperPanel_->config();
+        config.column.clear(); // belongs to the file, not to the hyperparameters
+        saveLastConfig(config);
+    }
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!controller_->busy() && urls.size() == 1 && urls.front().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile()) {
+        event->acceptProposedAction();
+        openDataFile(urls.front().toLocalFile());
+    }
+}
+
+} // namespace rnnwb::app

@@ -1,0 +1,134 @@
+// MainWindow's menus, toolbar and the actions that open dialogs (file choosers, export,
+// report, about), kept apart from the panel wiring in main_window.cpp.
+#include "app/main_window.h"
+
+#include "app/app_settings.h"
+#include "app/bundled_data.h"
+#include "app/data_document.h"
+#include "app/data_panel.h"
+#include "app/hyper_panel.h"
+#include "app/recent_files.h"
+#include "app/report_file.h"
+#include "app/results_panel.h"
+#include "app/samples_menu.h"
+#include "app/training_panel.h"
+
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace rnnwb::app {
+
+void MainWindow::createMenus()
+{
+    QMenu* samples = createSamplesMenu(
+        this, [this](const QString& path) { openBundled(path); },
+        [this](const TeachingSeries& t) {
+            if (!controller_->busy())
+                document_->setGenerated(tr("%1 (generated)").arg(QString(t.title).remove(u'&')), t.generate(), t.hint);
+        });
+    dataPanel_->setSamplesMenu(samples);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(actions_.open);
+    recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    file->addMenu(samples);
+    file->addSeparator();
+    file->addAction(actions_.saveReport);
+    file->addAction(actions_.exportCharts);
+    file->addSeparator();
+    file->addAction(actions_.quit);
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addActions({actions_.train, actions_.pause, actions_.stop, actions_.step});
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(actions_.open);
+    toolbar->addSeparator();
+    toolbar->addActions({actions_.train, actions_.pause, actions_.stop, actions_.step});
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions({actions_.focusData, actions_.focusHyper, actions_.focusTraining, actions_.focusResults});
+    view->addSeparator();
+    view->addActions({hyperDock_->toggleViewAction(), trainingDock_->toggleViewAction(), toolbar->toggleViewAction()});
+    view->addAction(actions_.resetLayout);
+    menuBar()->addMenu(tr("&Help"))->addAction(actions_.about);
+
+    connect(actions_.open, &QAction::triggered, this, &MainWindow::chooseFile);
+    connect(recent_, &RecentFiles::chosen, this, &MainWindow::openDataFile);
+    connect(actions_.exportCharts, &QAction::triggered, this, &MainWindow::exportChartsInteractively);
+    connect(actions_.saveReport, &QAction::triggered, this, &MainWindow::saveReportInteractively);
+    connect(actions_.quit, &QAction::triggered, this, &QWidget::close);
+    connect(actions_.focusData, &QAction::triggered, this, [this] { focusPanel(dataPanel_, nullptr); });
+    connect(actions_.focusHyper, &QAction::triggered, this, [this] { focusPanel(hyperPanel_, hyperDock_); });
+    connect(actions_.focusTraining, &QAction::triggered, this, [this] { focusPanel(trainingPanel_, trainingDock_); });
+    connect(actions_.focusResults, &QAction::triggered, this, [this] { focusPanel(resultsPanel_, nullptr); });
+    connect(actions_.resetLayout, &QAction::triggered, this, &MainWindow::restoreDefaultLayout);
+    connect(actions_.about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About RNN Workbench"),
+                           tr("<h3>RNN Workbench %1</h3><p>Recurrent networks (LSTM, GRU, Elman RNN) for time-series "
+                              "forecasting, trained in C++ with Eigen.</p><p>Plots: QCustomPlot and Qt Charts.</p>")
+                               .arg(QStringLiteral(RNNWB_VERSION)));
+    });
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open CSV"), lastDirectory(),
+                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        openDataFile(path);
+}
+
+void MainWindow::exportChartsInteractively()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Charts To"), lastDirectory());
+    if (dir.isEmpty())
+        return;
+    flushPlots();
+    QString error;
+    const QStringList files = exportCharts(charts(), dir, &error);
+    if (!error.isEmpty())
+        showError(tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Saved %n file(s) in %1", nullptr, int(files.size())).arg(dir), 8000);
+}
+
+void MainWindow::saveReportInteractively()
+{
+    const RunRecord* run = resultsPanel_->shownRun();
+    if (!run)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Run Report"),
+                                                      lastDirectory() + tr("/run-%1.json").arg(run->number),
+                                                      tr("JSON (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !writeRunReport(run->outcome, path, &error))
+        showError(tr("Cannot save the report"), error);
+}
+
+void MainWindow::focusPanel(QWidget* panel, QDockWidget* dock)
+{
+    if (dock) {
+        dock->show();
+        dock->raise();
+    } else {
+        tabs_->setCurrentWidget(panel);
+    }
+    panel->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::restoreDefaultLayout()
+{
+    restoreState(defaultLayout_);
+    hyperDock_->show();
+    trainingDock_->show();
+}
+
+} // namespace rnnwb::app

@@ -1,0 +1,192 @@
+#include "app/series_plot.h"
+
+#include "app/plot_navigator.h"
+#include "app/replot_coalescer.h"
+
+#include <qcustomplot.h>
+
+namespace rnnwb::app {
+
+namespace {
+constexpr Part kParts[] = {Part::Train, Part::Validation, Part::Test};
+
+QString partTitle(Part part)
+{
+    switch (part) {
+    case Part::Train: return SeriesPlot::tr("training");
+    case Part::Validation: return SeriesPlot::tr("validation");
+    case Part::Test: return SeriesPlot::tr("test");
+    }
+    return {};
+}
+} // namespace
+
+QColor partColor(Part part)
+{
+    switch (part) {
+    case Part::Train: return QColor(0x1f, 0x77, 0xb4);
+    case Part::Validation: return QColor(0xe0, 0x7b, 0x00);
+    case Part::Test: return QColor(0xd6, 0x27, 0x28);
+    }
+    return Qt::black;
+}
+
+SeriesPlot::SeriesPlot(QCustomPlot* plot, ReplotCoalescer* coalescer, bool withPredictions)
+    : QObject(plot), plot_(plot), coalescer_(coalescer)
+{
+    plot_->plotLayout()->insertRow(0);
+    title_ = new QCPTextElement(plot_, QString(), QFont(plot_->font().family(), plot_->font().pointSize() + 1, QFont::Bold));
+    plot_->plotLayout()->addElement(0, 0, title_);
+    series_ = plot_->addGraph();
+    series_->setName(tr("actual"));
+    series_->setPen(QPen(QColor(0x40, 0x40, 0x40), 1.5));
+    for (Part part : kParts) {
+        const std::size_t k = std::size_t(part);
+        shades_[k] = new QCPItemRect(plot_);
+        shades_[k]->setPen(Qt::NoPen);
+        QColor fill = partColor(part);
+        fill.setAlpha(28);
+        shades_[k]->setBrush(fill);
+        shades_[k]->setLayer(QStringLiteral("background"));
+        shadeLabels_[k] = new QCPItemText(plot_);
+        shadeLabels_[k]->setText(partTitle(part));
+        shadeLabels_[k]->setColor(partColor(part).darker(120));
+        shadeLabels_[k]->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+        for (QCPItemPosition* pos : {shades_[k]->topLeft, shades_[k]->bottomRight, shadeLabels_[k]->position}) {
+            pos->setTypeX(QCPItemPosition::ptPlotCoords);
+            pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        if (withPredictions) {
+            predictions_[k] = plot_->addGraph();
+            predictions_[k]->setPen(QPen(partColor(part), 1.8));
+            predictions_[k]->setName(part == Part::Train ? tr("fit (training part)")
+                                                         : tr("prediction (%1 part)").arg(partTitle(part)));
+        }
+    }
+    plot_->legend->setVisible(withPredictions);
+    plot_->legend->setFont(QFont(plot_->font().family(), plot_->font().pointSize() - 1));
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    auto* navigator = new PlotNavigator(plot_, [this] { fit(); });
+    Q_UNUSED(navigator);
+    clearPredictions();
+    setSplit(std::nullopt);
+}
+
+void SeriesPlot::setTitle(const QString& title) { title_->setText(title); }
+
+void SeriesPlot::setSeries(std::shared_ptr<const PlotSeries> series)
+{
+    data_ = std::move(series);
+    clearPredictions();
+    if (data_)
+        series_->setData(data_->x, data_->y, true);
+    else
+        series_->data()->clear();
+    setUpAxes();
+    updateShading();
+    fit();
+}
+
+void SeriesPlot::setUpAxes()
+{
+    const bool dates = data_ && data_->dates;
+    if (dates) {
+        auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+        ticker->setDateTimeSpec(Qt::UTC);
+        const double span = data_->x.isEmpty() ? 0 : data_->x.back() - data_->x.front();
+        ticker->setDateTimeFormat(span > 3 * 365.25 * 86400 ? QStringLiteral("yyyy")
+                                                            : QStringLiteral("yyyy-MM-dd"));
+        plot_->xAxis->setTicker(ticker);
+        plot_->xAxis->setLabel(QString());
+    } else {
+        plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        plot_->xAxis->setLabel(tr("row"));
+    }
+    plot_->yAxis->setLabel(data_ ? data_->name : QString());
+}
+
+void SeriesPlot::setSplit(const std::optional<WindowSplit>& split)
+{
+    split_ = split;
+    updateShading();
+    refresh();
+}
+
+double SeriesPlot::boundary(std::size_t index) const
+{
+    const QVector<double>& x = data_->x;
+    if (index == 0)
+        return x.size() > 1 ? x[0] - (x[1] - x[0]) / 2 : x[0] - 0.5;
+    if (index >= std::size_t(x.size()))
+        return x.size() > 1 ? x.back() + (x.back() - x[x.size() - 2]) / 2 : x.back() + 0.5;
+    return (x[qsizetype(index) - 1] + x[qsizetype(index)]) / 2;
+}
+
+void SeriesPlot::updateShading()
+{
+    const bool show = data_ && split_ && split_->total() + std::size_t(split_->window) == std::size_t(data_->x.size());
+    for (Part part : kParts) {
+        const std::size_t k = std::size_t(part);
+        const bool visible = show && split_->count(part) > 0;
+        shades_[k]->setVisible(visible);
+        shadeLabels_[k]->setVisible(visible);
+        if (!visible)
+            continue;
+        // The training part starts with the inputs of its first window; the others with their
+        // first target.
+        const std::size_t first = part == Part::Train ? 0 : split_->targetIndex(split_->first(part));
+        const std::size_t end = split_->targetIndex(split_->first(part) + split_->count(part) - 1) + 1;
+        const double x0 = boundary(first), x1 = boundary(end);
+        shades_[k]->topLeft->setCoords(x0, 0);
+        shades_[k]->bottomRight->setCoords(x1, 1);
+        shadeLabels_[k]->position->setCoords((x0 + x1) / 2, 0.01);
+    }
+}
+
+void SeriesPlot::setPrediction(Part part, const std::vector<double>& predicted)
+{
+    QCPGraph* graph = predictionGraph(part);
+    if (!graph || !data_ || !split_ || predicted.size() != split_->count(part))
+        return;
+    if (predicted.empty()) {
+        graph->data()->clear();
+        graph->removeFromLegend();
+        return;
+    }
+    QVector<double> x(qsizetype(predicted.size())), y(qsizetype(predicted.size()));
+    for (std::size_t j = 0; j < predicted.size(); ++j) {
+        const std::size_t target = split_->targetIndex(split_->first(part) + j);
+        if (target >= std::size_t(data_->x.size()))
+            return;
+        x[qsizetype(j)] = data_->x[qsizetype(target)];
+        y[qsizetype(j)] = predicted[j];
+    }
+    graph->setData(x, y, true);
+    graph->addToLegend();
+    refresh();
+}
+
+void SeriesPlot::clearPredictions()
+{
+    for (QCPGraph* graph : predictions_) {
+        if (graph) {
+            graph->data()->clear();
+            graph->removeFromLegend();
+        }
+    }
+    refresh();
+}
+
+void SeriesPlot::fit()
+{
+    plot_->rescaleAxes();
+    plot_->yAxis->scaleRange(1.08, plot_->yAxis->range().center());
+    plot_->replot();
+}
+
+void SeriesPlot::refresh()
+{
+    coalescer_->request(plot_, [plot = plot_] { plot->replot(); });
+}
+
+} // namespace rnnwb::app

@@ -1,0 +1,84 @@
+#include "app/training_worker.h"
+
+#include "core/report.h"
+#include "core/trainer.h"
+
+#include <thread>
+
+namespace rnnwb::app {
+
+TrainingWorker::TrainingWorker()
+{
+    qRegisterMetaType<SessionInfo>();
+    qRegisterMetaType<EpochUpdate>();
+    qRegisterMetaType<OverlayUpdate>();
+    qRegisterMetaType<RunOutcome>();
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::train(const TrainRequest& request)
+{
+    try {
+        trainer_ = std::make_unique<Trainer>(Dataset::prepare(request.values, request.config), request.config,
+                                             request.columnName);
+        emit sessionStarted({trainer_->data().split, request.config.epochs});
+        sinceOverlay_.start();
+        lastEpoch_ = std::chrono::steady_clock::now();
+        TrainControl control;
+        control.cancel = &cancel_;
+        control.pause = &pause_;
+        control.onEpoch = [this](const EpochProgress& p) { onEpoch(p); };
+        trainer_->run(control);
+        emit finished(summarizeRun(*trainer_, request.dataFile));
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+    } catch (...) {
+        emit failed(tr("training failed with an unknown error"));
+    }
+    trainer_.reset();
+}
+
+void TrainingWorker::onEpoch(const EpochProgress& p)
+{
+    emit epochDone({p.epoch, p.epochs, p.trainLoss, p.validationLoss, p.elapsedSeconds});
+    const bool stepping = step_.exchange(false);
+    if (stepping)
+        pause_.store(true); // Step: one epoch, then wait again
+    if (trainer_->finished())
+        return; // the final predictions come with finished()
+    if (stepping || sinceOverlay_.elapsed() >= overlayIntervalMs_.load()) {
+        sendOverlay(p.epoch);
+        sinceOverlay_.restart();
+    }
+    throttle();
+}
+
+// Slows training down to the chosen epochs per second, waking often enough that Stop and
+// Pause take effect at once.
+void TrainingWorker::throttle()
+{
+    using namespace std::chrono;
+    const double rate = epochsPerSecond_.load();
+    if (rate > 0) {
+        const auto due = lastEpoch_ + duration_cast<steady_clock::duration>(duration<double>(1.0 / rate));
+        while (steady_clock::now() < due && !cancel_.load() && !pause_.load())
+            std::this_thread::sleep_for(std::min<steady_clock::duration>(milliseconds(10), due - steady_clock::now()));
+    }
+    lastEpoch_ = steady_clock::now();
+}
+
+void TrainingWorker::sendOverlay(int epoch)
+{
+    OverlayUpdate update;
+    update.epoch = epoch;
+    Network<float>& network = trainer_->network();
+    const Dataset& data = trainer_->data();
+    update.train = evaluatePart(network, data, Part::Train).prediction.predicted;
+    if (data.split.validation > 0)
+        update.validation = evaluatePart(network, data, Part::Validation).prediction.predicted;
+    update.test = evaluatePart(network, data, Part::Test).prediction.predicted;
+    emit overlayReady(update);
+}
+
+} // namespace rnnwb::app

@@ -1,0 +1,12 @@
+#pragma once
+// The rnnwb subcommands. Each takes its arguments (after the command word) and returns an
+// exit code; usage errors are thrown as UsageError, other failures as std::exception.
+#include <string>
+#include <vector>
+
+namespace rnnwb::cli {
+
+int runDescribe(std::vector<std::string> args);
+int runTrain(std::vector<std::string> args);
+
+} // namespace rnnwb::cli

@@ -1,0 +1,57 @@
+// rnnwb: train, evaluate and describe recurrent forecasting models from the command line.
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+
+#include "core/train_options.h"
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+void printUsage(std::ostream& out)
+{
+    out << "usage: rnnwb COMMAND [options]\n\n"
+           "commands:\n"
+           "  describe --csv FILE [--json FILE|-]   columns, types, rows, gaps, ranges\n"
+           "  train    --csv FILE [options] [--save-model FILE.safetensors] [--json FILE|-]\n\n"
+           "training options:\n"
+        << rnnwb::trainOptionsHelp()
+        << "\nexit codes: 0 success, 1 failure, 2 usage error\n";
+}
+
+int dispatch(const std::string& command, std::vector<std::string> args)
+{
+    using namespace rnnwb::cli;
+    if (command == "describe")
+        return runDescribe(std::move(args));
+    if (command == "train")
+        return runTrain(std::move(args));
+    throw rnnwb::UsageError("unknown command '" + command + "' (expected describe or train)");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        printUsage(args.empty() ? std::cerr : std::cout);
+        return args.empty() ? rnnwb::cli::kExitUsage : rnnwb::cli::kExitOk;
+    }
+    if (args[0] == "--version") {
+        std::cout << "rnnwb " RNNWB_VERSION "\n";
+        return rnnwb::cli::kExitOk;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        return dispatch(command, std::move(args));
+    } catch (const rnnwb::UsageError& e) {
+        std::cerr << "rnnwb: " << e.what() << "\n";
+        return rnnwb::cli::kExitUsage;
+    } catch (const std::exception& e) {
+        std::cerr << "rnnwb: " << e.what() << "\n";
+        return rnnwb::cli::kExitFailure;
+    }
+}

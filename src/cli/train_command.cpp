@@ -1,0 +1,102 @@
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+
+#include "core/csv_reader.h"
+#include "core/report.h"
+#include "core/series.h"
+#include "core/train_options.h"
+#include "core/trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+namespace rnnwb::cli {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int) { interrupted.store(true); }
+
+// Ctrl+C stops training after the current minibatch; the run is reported as cancelled.
+struct InterruptGuard {
+    InterruptGuard() { previous = std::signal(SIGINT, onInterrupt); }
+    ~InterruptGuard() { std::signal(SIGINT, previous); }
+    void (*previous)(int);
+};
+
+Series loadSeries(const std::string& csv, const TrainConfig& config)
+{
+    const CsvTable table = readCsvFile(csv);
+    const std::size_t column = config.column.empty() ? defaultColumn(table) : findColumn(table, config.column);
+    Series series = extractSeries(table, column, config.missing);
+    for (const CsvIssue& w : series.warnings)
+        std::cerr << "rnnwb: warning: " << csv << ":" << w.line << ": " << w.message << "\n";
+    return series;
+}
+
+void printSummary(const RunOutcome& o, bool quietStdout)
+{
+    std::ostream& out = quietStdout ? std::cerr : std::cout;
+    char line[256];
+    std::snprintf(line, sizeof line, "%s: %zu epochs (%s) in %.3f s, final train loss %.6g\n", o.dataFile.c_str(),
+                  o.trainLoss.size(), stopReasonName(o.stop).c_str(), o.trainSeconds,
+                  o.trainLoss.empty() ? 0.0 : o.trainLoss.back());
+    out << line;
+    const Metrics& t = o.test.metrics;
+    std::snprintf(line, sizeof line, "test (%zu targets): mse_scaled %.6g  mse %.6g  rmse %.6g  mae %.6g  mape %s%%\n",
+                  t.count, t.mseScaled, t.mse, t.rmse, t.mae,
+                  t.mape ? std::to_string(*t.mape).c_str() : "n/a");
+    out << line;
+}
+
+} // namespace
+
+// rnnwb train --csv FILE [training options] [--save-model FILE] [--json FILE|-]
+int runTrain(std::vector<std::string> args)
+{
+    TrainConfig config;
+    std::vector<std::string> rest = parseTrainOptions(args, config);
+    const std::optional<std::string> csv = takeOption(rest, "--csv");
+    const std::optional<std::string> json = takeOption(rest, "--json");
+    const std::optional<std::string> modelPath = takeOption(rest, "--save-model");
+    requireNoneLeft(rest);
+    if (!csv)
+        throw UsageError("train needs --csv FILE");
+    if (const std::vector<std::string> problems = configProblems(config); !problems.empty())
+        throw UsageError(problems.front());
+
+    const Series series = loadSeries(*csv, config);
+    Dataset data = [&] {
+        try {
+            return Dataset::prepare(series.values, config);
+        } catch (const std::invalid_argument& e) {
+            throw std::runtime_error(*csv + ": " + e.what());
+        }
+    }();
+    Trainer trainer(std::move(data), config, series.name);
+    InterruptGuard guard;
+    TrainControl control;
+    control.cancel = &interrupted;
+    trainer.run(control);
+
+    const RunOutcome outcome = summarizeRun(trainer, *csv);
+    if (modelPath) {
+        Model model = trainer.model();
+        model.extraMetadata["metrics"] = nlohmann::json{{"test", metricsToJson(outcome.test.metrics)}}.dump();
+        saveModel(*modelPath, model);
+    }
+    if (json)
+        writeJson(*json, runReport(outcome));
+    printSummary(outcome, json && *json == "-");
+    if (outcome.stop == StopReason::Diverged)
+        std::cerr << "rnnwb: training diverged (the loss became infinite or NaN) after " << outcome.trainLoss.size()
+                  << " epochs; the last finite weights were kept. Try a smaller --lr or --clip.\n";
+    return kExitOk;
+}
+
+} // namespace rnnwb::cli

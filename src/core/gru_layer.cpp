@@ -1,0 +1,64 @@
+#include "core/cells.h"
+
+namespace rnnwb {
+
+// b_hr and b_hz can be folded into the input projection; b_hn cannot, because the reset gate
+// scales (W_hn h + b_hn) as a whole.
+template <typename S>
+void GruLayer<S>::addInputBias()
+{
+    const Eigen::Index H = this->hiddenSize();
+    this->gateAct_.colwise() += this->biasIh();
+    this->gateAct_.topRows(2 * H).colwise() += this->biasHh().head(2 * H);
+}
+
+template <typename S>
+void GruLayer<S>::forwardSteps(const Mat<S>*)
+{
+    const Eigen::Index H = this->hiddenSize(), B = this->batch_;
+    const ConstWeightMap<S> Whh = this->weightHh();
+    hn_.resize(H, Eigen::Index(this->steps_) * B);
+    for (int t = 0; t < this->steps_; ++t) {
+        auto a = this->stepCols(this->gateAct_, t); // 3H x B
+        const auto hPrev = this->stepCols(this->hAll_, t);
+        hidProj_.noalias() = Whh * hPrev;
+        a.topRows(2 * H) = sigmoid((a.topRows(2 * H) + hidProj_.topRows(2 * H)).array()).matrix(); // r, z
+        auto hn = this->stepCols(hn_, t);
+        hn = hidProj_.bottomRows(H).colwise() + this->biasHh().tail(H);
+        a.bottomRows(H) = (a.bottomRows(H).array() + a.topRows(H).array() * hn.array()).tanh().matrix(); // n
+        const auto z = a.middleRows(H, H).array();
+        this->stepCols(this->hAll_, t + 1) = ((S(1) - z) * a.bottomRows(H).array() + z * hPrev.array()).matrix();
+    }
+}
+
+// Backward through one step, dh = dLoss/dh_t:
+//   dA_n = dh ⊙ (1−z) ⊙ (1−n²)            (input side; hidden side is dA_n ⊙ r)
+//   dA_z = dh ⊙ (h_{t−1} − n) ⊙ z(1−z)    dA_r = dA_n ⊙ (W_hn h + b_hn) ⊙ r(1−r)
+//   dh_{t−1} = dh ⊙ z + W_hh^T dA_h
+template <typename S>
+void GruLayer<S>::backwardSteps(const Mat<S>& dH)
+{
+    const Eigen::Index H = this->hiddenSize();
+    const ConstWeightMap<S> Whh = this->weightHh();
+    dHidden_.resize(this->dGates_.rows(), this->dGates_.cols());
+    for (int t = this->steps_ - 1; t >= 0; --t) {
+        const auto a = this->stepCols(this->gateAct_, t);
+        const auto r = a.topRows(H).array(), z = a.middleRows(H, H).array(), n = a.bottomRows(H).array();
+        const auto hPrev = this->stepCols(this->hAll_, t).array();
+        dh_ = this->stepCols(dH, t) + this->dhNext_;
+        auto d = this->stepCols(this->dGates_, t);
+        d.bottomRows(H) = (dh_.array() * (S(1) - z) * (S(1) - n.square())).matrix();
+        d.middleRows(H, H) = (dh_.array() * (hPrev - n) * z * (S(1) - z)).matrix();
+        d.topRows(H) = (d.bottomRows(H).array() * this->stepCols(hn_, t).array() * r * (S(1) - r)).matrix();
+        auto dh = this->stepCols(dHidden_, t);
+        dh.topRows(2 * H) = d.topRows(2 * H);
+        dh.bottomRows(H) = d.bottomRows(H).cwiseProduct(a.topRows(H));
+        this->dhNext_ = dh_.cwiseProduct(a.middleRows(H, H));
+        this->dhNext_.noalias() += Whh.transpose() * dh;
+    }
+}
+
+template class GruLayer<float>;
+template class GruLayer<double>;
+
+} // namespace rnnwb

@@ -1,0 +1,150 @@
+#include "core/model.h"
+
+#include "core/safetensors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace rnnwb {
+
+void Model::loadInto(Network<float>& network) const
+{
+    network.setParameters(parameters);
+}
+
+PartPrediction predictPart(Network<float>& network, const Dataset& data, Part part)
+{
+    PartPrediction p;
+    p.part = part;
+    const std::vector<std::size_t> windows = data.windowsOf(part);
+    if (windows.empty())
+        return p;
+    const Batch<float> b = data.batch(windows);
+    const Mat<float>& out = network.forward(b.inputs, b.steps, b.batch, b.outputs);
+    for (std::size_t j = 0; j < windows.size(); ++j) {
+        const std::size_t target = data.split.targetIndex(windows[j]);
+        const double predictedScaled = double(out(0, Eigen::Index(j)));
+        p.index.push_back(target);
+        p.predictedScaled.push_back(predictedScaled);
+        p.actualScaled.push_back(double(b.targets(0, Eigen::Index(j))));
+        p.predicted.push_back(data.scaler.invert(predictedScaled));
+        p.actual.push_back(data.values[target]);
+    }
+    return p;
+}
+
+PartPrediction predictPart(const Model& model, const Dataset& data, Part part)
+{
+    Network<float> network(model.shape);
+    model.loadInto(network);
+    return predictPart(network, data, part);
+}
+
+namespace {
+
+const char* const kFormat = "rnn-workbench-model";
+
+std::map<std::string, std::string> modelMetadata(const Model& m)
+{
+    std::map<std::string, std::string> meta = m.extraMetadata;
+    meta["format"] = kFormat;
+    meta["app_version"] = RNNWB_VERSION;
+    meta["cell"] = cellName(m.shape.cell);
+    meta["layout"] = layoutName(m.config.layout);
+    meta["window"] = std::to_string(m.config.window);
+    meta["input_size"] = std::to_string(m.shape.inputSize);
+    meta["hidden_size"] = std::to_string(m.shape.hiddenSize);
+    meta["num_layers"] = std::to_string(m.shape.layers);
+    meta["scaler"] = scalerName(m.scaler.kind);
+    meta["scaler_offset"] = nlohmann::json(m.scaler.offset).dump();
+    meta["scaler_scale"] = nlohmann::json(m.scaler.scale).dump();
+    meta["column"] = m.columnName;
+    meta["config"] = configToJson(m.config).dump();
+    return meta;
+}
+
+std::string required(const SafetensorsFile& f, const std::string& path, const std::string& key)
+{
+    const auto it = f.metadata.find(key);
+    if (it == f.metadata.end())
+        throw FileFormatError(path, "not a workbench model: metadata '" + key + "' is missing");
+    return it->second;
+}
+
+double parseNumber(const std::string& path, const std::string& key, const std::string& text)
+{
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_number() || !std::isfinite(j.get<double>()))
+        throw FileFormatError(path, "metadata '" + key + "' is not a finite number: '" + text + "'");
+    return j.get<double>();
+}
+
+// Copies tensors into a flat vector in layout order, checking every name and shape.
+Vec<float> flatten(const SafetensorsFile& f, const std::string& path, const NetworkShape& shape)
+{
+    const std::vector<TensorSpec> layout = parameterLayout(shape);
+    Vec<float> flat(Eigen::Index(layout.back().offset + layout.back().size));
+    for (const TensorSpec& spec : layout) {
+        const NamedTensor* t = f.find(spec.name);
+        if (!t)
+            throw FileFormatError(path, "tensor '" + spec.name + "' is missing");
+        if (t->shape != spec.shape)
+            throw FileFormatError(path, "tensor '" + spec.name + "' has the wrong shape for this network");
+        for (std::size_t k = 0; k < spec.size; ++k) {
+            if (!std::isfinite(t->values[k]))
+                throw FileFormatError(path, "tensor '" + spec.name + "' holds a non-finite value");
+            flat[Eigen::Index(spec.offset + k)] = float(t->values[k]);
+        }
+    }
+    return flat;
+}
+
+} // namespace
+
+void saveModel(const std::string& path, const Model& model)
+{
+    SafetensorsFile f;
+    f.metadata = modelMetadata(model);
+    for (const TensorSpec& spec : parameterLayout(model.shape)) {
+        NamedTensor t{spec.name, spec.shape, std::vector<double>(spec.size)};
+        for (std::size_t k = 0; k < spec.size; ++k)
+            t.values[k] = double(model.parameters[Eigen::Index(spec.offset + k)]);
+        f.tensors.push_back(std::move(t));
+    }
+    writeSafetensors(path, f);
+}
+
+Model loadModel(const std::string& path)
+{
+    const SafetensorsFile f = readSafetensors(path);
+    Model m;
+    try {
+        m.config = configFromJson(nlohmann::json::parse(required(f, path, "config")));
+        m.scaler.kind = parseScalerKind(required(f, path, "scaler"));
+    } catch (const FileFormatError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw FileFormatError(path, std::string("the model's configuration cannot be read: ") + e.what());
+    }
+    m.scaler.offset = parseNumber(path, "scaler_offset", required(f, path, "scaler_offset"));
+    m.scaler.scale = parseNumber(path, "scaler_scale", required(f, path, "scaler_scale"));
+    if (!(m.scaler.scale > 0))
+        throw FileFormatError(path, "metadata 'scaler_scale' must be positive");
+    m.columnName = required(f, path, "column");
+    m.shape = networkShape(m.config);
+    if (!configProblems(m.config).empty())
+        throw FileFormatError(path, "the model's configuration is invalid: " + configProblems(m.config).front());
+    m.parameters = flatten(f, path, m.shape);
+    for (const auto& [key, value] : f.metadata)
+        if (key == "metrics")
+            m.extraMetadata[key] = value;
+    return m;
+}
+
+Vec<float> loadWeights(const std::string& path, const NetworkShape& shape)
+{
+    return flatten(readSafetensors(path), path, shape);
+}
+
+} // namespace rnnwb

@@ -1,0 +1,50 @@
+#pragma once
+// A trained model: everything needed to use it on new data, and its safetensors file.
+//
+// The file holds the weights under PyTorch's state_dict names (F32) and, in __metadata__
+// (strings), the cell, layout, window, sizes, scaler and its parameters, the column, the whole
+// training configuration, the metrics and the app version.
+#include "core/dataset.h"
+#include "core/network.h"
+#include "core/scaler.h"
+#include "core/train_config.h"
+
+#include <map>
+#include <string>
+
+namespace rnnwb {
+
+struct Model {
+    TrainConfig config;
+    NetworkShape shape;
+    Vec<float> parameters;
+    Scaler scaler;
+    std::string columnName;
+    std::map<std::string, std::string> extraMetadata; // e.g. "metrics": a JSON text
+
+    // Creates a network of this shape holding these parameters.
+    void loadInto(Network<float>& network) const;
+};
+
+// Predictions of one part, each for the series index of its target.
+struct PartPrediction {
+    Part part = Part::Test;
+    std::vector<std::size_t> index;
+    std::vector<double> predicted; // data units
+    std::vector<double> actual;    // data units
+    std::vector<double> predictedScaled;
+    std::vector<double> actualScaled;
+};
+
+// One-step predictions of a part: features layout, the part's windows as one sequence from a
+// zero state (as the seed evaluates); sequence layout, each window on its own.
+PartPrediction predictPart(const Model& model, const Dataset& data, Part part);
+PartPrediction predictPart(Network<float>& network, const Dataset& data, Part part);
+
+void saveModel(const std::string& path, const Model& model);
+// Throws FileFormatError (safetensors.h) naming the file when it is not a usable model.
+Model loadModel(const std::string& path);
+// Weights only (for --init-weights): checks names and shapes against `shape`.
+Vec<float> loadWeights(const std::string& path, const NetworkShape& shape);
+
+} // namespace rnnwb

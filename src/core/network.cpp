@@ -1,0 +1,116 @@
+#include "core/network.h"
+
+#include <cmath>
+#include <random>
+#include <stdexcept>
+#include <string>
+
+namespace rnnwb {
+
+template <typename S>
+Network<S>::Network(const NetworkShape& shape)
+    : shape_(shape), layout_(parameterLayout(shape)), headOffset_(layout_[layout_.size() - 2].offset)
+{
+    const std::size_t n = layout_.back().offset + layout_.back().size;
+    params_.setZero(Eigen::Index(n));
+    grads_.setZero(Eigen::Index(n));
+    for (int l = 0; l < shape.layers; ++l) {
+        const int in = l == 0 ? shape.inputSize : shape.hiddenSize;
+        layers_.push_back(makeLayer<S>(shape.cell, in, shape.hiddenSize));
+        const std::size_t off = layout_[std::size_t(l) * 4].offset;
+        layers_.back()->bind(params_.data() + off, grads_.data() + off);
+    }
+}
+
+template <typename S>
+void Network<S>::setParameters(const Eigen::Ref<const Vec<S>>& values)
+{
+    if (values.size() != params_.size())
+        throw std::invalid_argument("expected " + std::to_string(params_.size()) + " parameters, got "
+                                    + std::to_string(values.size()));
+    params_ = values; // same size: copied in place, the layers' views stay valid
+}
+
+template <typename S>
+ConstWeightMap<S> Network<S>::headWeight() const
+{
+    return {params_.data() + headOffset_, 1, shape_.hiddenSize};
+}
+
+template <typename S>
+const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps outputs,
+                                  const InitialState<S>* init)
+{
+    steps_ = T;
+    batch_ = B;
+    outputs_ = outputs;
+    for (std::size_t l = 0; l < layers_.size(); ++l) {
+        const Mat<S>* h0 = init && l < init->h.size() ? &init->h[l] : nullptr;
+        const Mat<S>* c0 = init && l < init->c.size() ? &init->c[l] : nullptr;
+        if (l == 0)
+            layers_[l]->forward(X, T, B, h0, c0);
+        else
+            layers_[l]->forward(layers_[l - 1]->output(), T, B, h0, c0); // viewed in place
+    }
+    const auto top = layers_.back()->output();
+    const Eigen::Index first = outputs == OutputSteps::All ? 0 : top.cols() - B;
+    prediction_.noalias() = headWeight() * top.rightCols(top.cols() - first); // w · h_t
+    prediction_.array() += headBias();                                          // + b
+    return prediction_;
+}
+
+// Head:   dw = Σ dp_t h_t^T,  db = Σ dp_t,  dh_t = w^T dp_t (zero for steps without an output).
+// Then each layer from the top: its dX is the dH of the layer below.
+template <typename S>
+void Network<S>::backward(const Mat<S>& dPrediction)
+{
+    const auto top = layers_.back()->output();
+    const Eigen::Index first = outputs_ == OutputSteps::All ? 0 : top.cols() - batch_;
+    const Eigen::Index used = top.cols() - first;
+    Eigen::Map<Mat<S>> gW(grads_.data() + headOffset_, 1, shape_.hiddenSize);
+    gW.noalias() += dPrediction * top.rightCols(used).transpose();
+    grads_[Eigen::Index(headOffset_) + shape_.hiddenSize] += dPrediction.sum();
+
+    dTop_.setZero(shape_.hiddenSize, top.cols());
+    dTop_.rightCols(used).noalias() = headWeight().transpose() * dPrediction;
+    for (int l = layerCount() - 1; l >= 0; --l) {
+        layers_[std::size_t(l)]->backward(dTop_, l > 0 ? &dBelow_ : nullptr);
+        if (l > 0)
+            dTop_.swap(dBelow_);
+    }
+}
+
+template <typename S>
+S meanSquaredError(const Mat<S>& prediction, const Mat<S>& target, Mat<S>* dPrediction)
+{
+    const S n = S(prediction.size());
+    if (dPrediction)
+        *dPrediction = (prediction - target) * (S(2) / n);
+    return (prediction - target).squaredNorm() / n;
+}
+
+// Uniform draws on [lo, hi) from the top 53 bits of a 64-bit Mersenne
+// Twister, so that the same seed gives the same weights with any standard library.
+template <typename S>
+Vec<S> initialParameters(const NetworkShape& shape, std::uint64_t seed)
+{
+    Vec<S> parameters;
+    std::mt19937_64 generator(seed);
+    const double bound = 1.0 / std::sqrt(double(shape.hiddenSize)); // 1/√H = 1/√fan_in of the head
+    parameters.resize(Eigen::Index(parameterCount(shape)));
+    for (Eigen::Index k = 0; k < parameters.size(); ++k) {
+        const double unit = double(generator() >> 11) * 0x1.0p-53;
+        parameters[k] = S(-bound + 2.0 * bound * unit);
+    }
+    return parameters;
+}
+
+template class Network<float>;
+template class Network<double>;
+
+template float meanSquaredError<float>(const Mat<float>&, const Mat<float>&, Mat<float>*);
+template double meanSquaredError<double>(const Mat<double>&, const Mat<double>&, Mat<double>*);
+template Vec<float> initialParameters<float>(const NetworkShape&, std::uint64_t);
+template Vec<double> initialParameters<double>(const NetworkShape&, std::uint64_t);
+
+} // namespace rnnwb

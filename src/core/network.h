@@ -1,0 +1,85 @@
+#pragma once
+// A stack of recurrent layers and a linear head, over one flat parameter vector.
+//
+//   h^0_t = x_t,  h^l_t = cell_l(h^{l-1}_t, h^l_{t-1}),  prediction_t = w · h^L_t + b
+//
+// Parameters live in one vector in state_dict order (see param_layout.h); every layer reads
+// its slice through Eigen::Map, and gradients accumulate into a vector of the same layout, so
+// the optimizer, clipping, snapshots and model files all work on flat memory.
+#include "core/cells.h"
+#include "core/param_layout.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace rnnwb {
+
+// Which steps produce a prediction: every step (the tutorial's features layout) or only the
+// last one (the sequence layout: one prediction per window).
+enum class OutputSteps { All, Last };
+
+// Initial states for each layer (H x B); empty vectors mean zeros.
+template <typename S>
+struct InitialState {
+    std::vector<Mat<S>> h;
+    std::vector<Mat<S>> c; // LSTM only
+};
+
+template <typename S>
+class Network {
+public:
+    explicit Network(const NetworkShape& shape);
+    Network(const Network&) = delete;
+    Network& operator=(const Network&) = delete;
+
+    const NetworkShape& shape() const { return shape_; }
+    const std::vector<TensorSpec>& layout() const { return layout_; }
+    // Views of the flat vectors. The layers hold pointers into them, so they are never
+    // reallocated: assigning through a view copies values (sizes must match).
+    VecMap<S> parameters() { return {params_.data(), params_.size()}; }
+    ConstVecMap<S> parameters() const { return {params_.data(), params_.size()}; }
+    VecMap<S> gradients() { return {grads_.data(), grads_.size()}; }
+    ConstVecMap<S> gradients() const { return {grads_.data(), grads_.size()}; }
+    // Copies values in; throws std::invalid_argument when the count differs.
+    void setParameters(const Eigen::Ref<const Vec<S>>& values);
+    void zeroGradients() { grads_.setZero(); }
+
+    // Runs the network on X (inputSize x T*B, column t*B + b). Returns the predictions,
+    // 1 x T*B for OutputSteps::All or 1 x B for OutputSteps::Last.
+    const Mat<S>& forward(const Mat<S>& X, int T, int B, OutputSteps outputs,
+                          const InitialState<S>* init = nullptr);
+    // Back-propagates dLoss/dprediction (same shape as forward's result) through the last
+    // forward pass, adding to gradients().
+    void backward(const Mat<S>& dPrediction);
+
+    int layerCount() const { return int(layers_.size()); }
+    const RecurrentLayer<S>& layer(int l) const { return *layers_[std::size_t(l)]; }
+
+private:
+    ConstWeightMap<S> headWeight() const;
+    S headBias() const { return params_[Eigen::Index(headOffset_) + shape_.hiddenSize]; }
+
+    NetworkShape shape_;
+    std::vector<TensorSpec> layout_;
+    std::size_t headOffset_;
+    Vec<S> params_;
+    Vec<S> grads_;
+    std::vector<std::unique_ptr<RecurrentLayer<S>>> layers_;
+    int steps_ = 0, batch_ = 0;
+    OutputSteps outputs_ = OutputSteps::All;
+    Mat<S> prediction_;
+    Mat<S> dTop_, dBelow_; // dLoss/dh of the layer being back-propagated, and of its input
+};
+
+// Mean squared error over all outputs; writes dLoss/dprediction = 2 (p − y) / N when asked.
+template <typename S>
+S meanSquaredError(const Mat<S>& prediction, const Mat<S>& target, Mat<S>* dPrediction = nullptr);
+
+// PyTorch's default initialisation, drawn from a generator seeded with `seed`:
+// every recurrent weight and bias ~ U(−1/√H, 1/√H); nn.Linear's weight and bias
+// ~ U(−1/√fan_in, 1/√fan_in) with fan_in = H.
+template <typename S>
+Vec<S> initialParameters(const NetworkShape& shape, std::uint64_t seed);
+
+} // namespace rnnwb

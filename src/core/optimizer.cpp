@@ -1,0 +1,131 @@
+#include "core/optimizer.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace rnnwb {
+
+std::string optimizerName(OptimizerKind kind)
+{
+    switch (kind) {
+    case OptimizerKind::Adam: return "adam";
+    case OptimizerKind::Sgd: return "sgd";
+    case OptimizerKind::RmsProp: return "rmsprop";
+    }
+    return "adam";
+}
+
+OptimizerKind parseOptimizerKind(const std::string& text)
+{
+    for (OptimizerKind k : {OptimizerKind::Adam, OptimizerKind::Sgd, OptimizerKind::RmsProp})
+        if (text == optimizerName(k))
+            return k;
+    throw std::invalid_argument("unknown optimizer '" + text + "' (expected adam, sgd or rmsprop)");
+}
+
+namespace {
+
+// SGD with momentum μ (PyTorch: no dampening, not Nesterov):
+//   b ← μ b + g (b = g on the first step),  p ← p − lr b
+template <typename S>
+class Sgd final : public Optimizer<S> {
+public:
+    explicit Sgd(const OptimizerSettings& s) : lr_(S(s.learningRate)), momentum_(S(s.momentum)) {}
+    void step(Eigen::Ref<Vec<S>> p, const Eigen::Ref<const Vec<S>>& g) override
+    {
+        if (momentum_ == S(0)) {
+            p -= lr_ * g;
+            return;
+        }
+        if (buffer_.size() != p.size())
+            buffer_ = g;
+        else
+            buffer_ = momentum_ * buffer_ + g;
+        p -= lr_ * buffer_;
+    }
+
+private:
+    S lr_, momentum_;
+    Vec<S> buffer_;
+};
+
+// Adam (Kingma & Ba), as torch.optim.Adam computes it at step t:
+//   m ← β1 m + (1−β1) g        v ← β2 v + (1−β2) g²
+//   p ← p − (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + ε)
+template <typename S>
+class Adam final : public Optimizer<S> {
+public:
+    explicit Adam(const OptimizerSettings& s)
+        : lr_(s.learningRate), beta1_(s.beta1), beta2_(s.beta2), eps_(s.epsilon) {}
+    void step(Eigen::Ref<Vec<S>> p, const Eigen::Ref<const Vec<S>>& g) override
+    {
+        if (m_.size() != p.size()) {
+            m_.setZero(p.size());
+            v_.setZero(p.size());
+        }
+        ++t_;
+        const S b1 = S(beta1_), b2 = S(beta2_);
+        m_ = b1 * m_ + (S(1) - b1) * g;
+        v_ = b2 * v_ + (S(1) - b2) * g.cwiseAbs2();
+        const double correction1 = 1.0 - std::pow(beta1_, double(t_));
+        const double correction2 = 1.0 - std::pow(beta2_, double(t_));
+        const S stepSize = S(lr_ / correction1);
+        const S sqrtCorrection2 = S(std::sqrt(correction2));
+        p.array() -= stepSize * m_.array() / (v_.array().sqrt() / sqrtCorrection2 + S(eps_));
+    }
+
+private:
+    double lr_, beta1_, beta2_, eps_;
+    long t_ = 0;
+    Vec<S> m_, v_;
+};
+
+// RMSprop (PyTorch, not centred, no momentum):
+//   s ← α s + (1−α) g²,  p ← p − lr g / (√s + ε)
+template <typename S>
+class RmsProp final : public Optimizer<S> {
+public:
+    explicit RmsProp(const OptimizerSettings& s)
+        : lr_(S(s.learningRate)), alpha_(S(s.alpha)), eps_(S(s.epsilon)) {}
+    void step(Eigen::Ref<Vec<S>> p, const Eigen::Ref<const Vec<S>>& g) override
+    {
+        if (square_.size() != p.size())
+            square_.setZero(p.size());
+        square_ = alpha_ * square_ + (S(1) - alpha_) * g.cwiseAbs2();
+        p.array() -= lr_ * g.array() / (square_.array().sqrt() + eps_);
+    }
+
+private:
+    S lr_, alpha_, eps_;
+    Vec<S> square_;
+};
+
+} // namespace
+
+template <typename S>
+std::unique_ptr<Optimizer<S>> makeOptimizer(const OptimizerSettings& settings)
+{
+    switch (settings.kind) {
+    case OptimizerKind::Adam: return std::make_unique<Adam<S>>(settings);
+    case OptimizerKind::Sgd: return std::make_unique<Sgd<S>>(settings);
+    case OptimizerKind::RmsProp: return std::make_unique<RmsProp<S>>(settings);
+    }
+    return nullptr;
+}
+
+template <typename S>
+double clipGradientNorm(Eigen::Ref<Vec<S>> gradients, double maxNorm)
+{
+    const double norm = double(gradients.template cast<double>().norm());
+    const double coefficient = maxNorm / (norm + 1e-6);
+    if (coefficient < 1.0)
+        gradients *= S(coefficient);
+    return norm;
+}
+
+template std::unique_ptr<Optimizer<float>> makeOptimizer<float>(const OptimizerSettings&);
+template std::unique_ptr<Optimizer<double>> makeOptimizer<double>(const OptimizerSettings&);
+template double clipGradientNorm<float>(Eigen::Ref<Vec<float>>, double);
+template double clipGradientNorm<double>(Eigen::Ref<Vec<double>>, double);
+
+} // namespace rnnwb

@@ -1,0 +1,101 @@
+#pragma once
+// One recurrent layer run over a batch of sequences: the part shared by every cell type.
+//
+// Shapes (I = input size, H = hidden size, G = gates, T = steps, B = batch):
+//   X         I  x T*B   input of every step (column t*B + b)
+//   gates     GH x T*B   gate activations after their nonlinearity
+//   hAll      H  x (T+1)*B   h_0 (the initial state) followed by h_1 ... h_T
+// Everything that does not depend on the recurrence is one GEMM over all steps:
+//   forward   gates   = W_ih X + b          (then each step adds W_hh h_{t-1})
+//   backward  dW_ih  += dA X^T,  dW_hh += dA_h [h_0 .. h_{T-1}]^T,  dX = W_ih^T dA
+// where dA (dA_h) is dLoss/d(pre-activation) of the input (hidden) projection.
+// A subclass supplies the time loop of its cell in both directions.
+#include "core/param_layout.h"
+#include "core/tensor.h"
+
+namespace rnnwb {
+
+template <typename S>
+class RecurrentLayer {
+public:
+    RecurrentLayer(CellType cell, int inputSize, int hiddenSize);
+    virtual ~RecurrentLayer() = default;
+    RecurrentLayer(const RecurrentLayer&) = delete;
+    RecurrentLayer& operator=(const RecurrentLayer&) = delete;
+
+    CellType cell() const { return cell_; }
+    int inputSize() const { return inputSize_; }
+    int hiddenSize() const { return hidden_; }
+    int gateRows() const { return gates_ * hidden_; }
+    // Number of parameters: W_ih, W_hh, b_ih, b_hh back to back, as in the state_dict.
+    std::size_t parameterCount() const;
+
+    // Points the layer at its slice of the flat parameter and gradient vectors.
+    void bind(const S* parameters, S* gradients);
+
+    // Runs all T steps. h0 / c0 are H x B initial states; nullptr means zeros. X (a matrix or
+    // a column block of one) must stay alive until backward() has run.
+    void forward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0, const Mat<S>* c0);
+    // dH: dLoss/dh_t from above for every step (H x T*B). Accumulates parameter gradients and,
+    // when dX is given, writes dLoss/dX (I x T*B).
+    void backward(const Mat<S>& dH, Mat<S>* dX);
+
+    // h_1 ... h_T of the last forward (H x T*B).
+    ConstCols<S> output() const { return hAll_.rightCols(Eigen::Index(steps_) * batch_); }
+    ConstCols<S> finalHidden() const { return hAll_.rightCols(batch_); }
+    // Gate activations of the last forward (G*H x T*B), rows in PyTorch gate order.
+    const Mat<S>& gateActivations() const { return gateAct_; }
+    // The cell state (LSTM only) c_0 ... c_T, H x (T+1)*B; empty for other cells.
+    virtual const Mat<S>& cellStates() const { return empty_; }
+
+protected:
+    // On entry gateAct_ holds the input projection; run the recurrence, filling gateAct_ and hAll_.
+    virtual void forwardSteps(const Mat<S>* c0) = 0;
+    // Fill dGates_ (and the hidden-side gradient, see hiddenSideGradient) from dH.
+    virtual void backwardSteps(const Mat<S>& dH) = 0;
+    // The bias added to the input projection of all steps (default b_ih + b_hh).
+    virtual void addInputBias();
+    // dLoss/d(W_hh h + b_hh): the same as dGates_ except for the GRU's candidate gate.
+    virtual const Mat<S>& hiddenSideGradient() const { return dGates_; }
+
+    ConstWeightMap<S> weightIh() const { return {params_, gateRows(), inputSize_}; }
+    ConstWeightMap<S> weightHh() const { return {params_ + whhOffset(), gateRows(), hidden_}; }
+    ConstVecMap<S> biasIh() const { return {params_ + bihOffset(), gateRows()}; }
+    ConstVecMap<S> biasHh() const { return {params_ + bhhOffset(), gateRows()}; }
+
+    Cols<S> stepCols(Mat<S>& m, int t) { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
+    ConstCols<S> stepCols(const Mat<S>& m, int t) const { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
+
+    int steps_ = 0;
+    int batch_ = 0;
+    Mat<S> gateAct_; // G*H x T*B
+    Mat<S> hAll_;    // H x (T+1)*B
+    Mat<S> dGates_;  // G*H x T*B
+    Mat<S> dhNext_;  // H x B, dLoss/dh_{t-1} carried back through the recurrence
+
+private:
+    std::size_t whhOffset() const { return std::size_t(gateRows()) * inputSize_; }
+    std::size_t bihOffset() const { return whhOffset() + std::size_t(gateRows()) * hidden_; }
+    std::size_t bhhOffset() const { return bihOffset() + std::size_t(gateRows()); }
+
+    CellType cell_;
+    int inputSize_;
+    int hidden_;
+    int gates_;
+    const S* params_ = nullptr;
+    S* grads_ = nullptr;
+    // The input of the last forward, viewed in place (it is the layer below's output).
+    using InputView = Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>>;
+    InputView input_{nullptr, 0, 0, Eigen::OuterStride<>(1)};
+    Mat<S> empty_;
+};
+
+// Elementwise logistic function 1 / (1 + e^-x); saturates cleanly to 0 or 1 for large |x|.
+template <typename Derived>
+auto sigmoid(const Eigen::ArrayBase<Derived>& x)
+{
+    using S = typename Derived::Scalar;
+    return S(1) / (S(1) + (-x).exp());
+}
+
+} // namespace rnnwb

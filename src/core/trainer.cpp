@@ -1,0 +1,167 @@
+#include "core/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+#include <thread>
+
+namespace rnnwb {
+
+std::string stopReasonName(StopReason r)
+{
+    switch (r) {
+    case StopReason::Running: return "running";
+    case StopReason::Completed: return "completed";
+    case StopReason::EarlyStopping: return "early-stopping";
+    case StopReason::Diverged: return "diverged";
+    case StopReason::Cancelled: return "cancelled";
+    }
+    return "running";
+}
+
+Trainer::Trainer(Dataset data, const TrainConfig& config, std::string columnName)
+    : data_(std::move(data)), config_(config), columnName_(std::move(columnName)),
+      shuffler_(config.seed ^ 0x5eedba7c4e5ULL)
+{
+    const std::vector<std::string> problems = configProblems(config);
+    if (!problems.empty())
+        throw std::invalid_argument(problems.front());
+    if (data_.split.window != config.window)
+        throw std::invalid_argument("the dataset was prepared for another window");
+    const NetworkShape shape = networkShape(config);
+    network_ = std::make_unique<Network<float>>(shape);
+    network_->setParameters(config.initWeights.empty() ? initialParameters<float>(shape, config.seed)
+                                                       : loadWeights(config.initWeights, shape));
+    optimizer_ = makeOptimizer<float>(optimizerSettings(config));
+    lastFinite_ = network_->parameters();
+}
+
+// One optimizer step on these windows; returns the loss of its forward pass.
+double Trainer::trainStep(std::span<const std::size_t> windows)
+{
+    const Batch<float> b = data_.batch(windows);
+    Mat<float> dPrediction;
+    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
+    const double loss = double(meanSquaredError(prediction, b.targets, &dPrediction));
+    if (!std::isfinite(loss))
+        return loss; // no step: the caller stops with the last finite weights
+    network_->zeroGradients();
+    network_->backward(dPrediction);
+    if (config_.clip > 0)
+        clipGradientNorm<float>(network_->gradients(), config_.clip);
+    optimizer_->step(network_->parameters(), network_->gradients());
+    return loss;
+}
+
+// Mean training loss of the epoch, weighted by minibatch size; NaN when cancelled midway.
+double Trainer::trainOneEpoch(const std::atomic<bool>* cancel)
+{
+    std::vector<std::size_t> windows = data_.windowsOf(Part::Train);
+    const std::size_t n = windows.size();
+    const bool minibatches = config_.layout == Layout::Sequence && config_.batch > 0
+                             && std::size_t(config_.batch) < n;
+    if (!minibatches)
+        return trainStep(windows);
+    std::shuffle(windows.begin(), windows.end(), shuffler_);
+    double weighted = 0.0;
+    for (std::size_t start = 0; start < n; start += std::size_t(config_.batch)) {
+        if (cancel && cancel->load())
+            return std::numeric_limits<double>::quiet_NaN();
+        const std::size_t count = std::min(std::size_t(config_.batch), n - start);
+        const double loss = trainStep(std::span<const std::size_t>(windows).subspan(start, count));
+        weighted += loss * double(count);
+        if (!std::isfinite(loss))
+            break;
+    }
+    return weighted / double(n);
+}
+
+double Trainer::measureValidationLoss()
+{
+    if (data_.split.validation == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    const Batch<float> b = data_.batch(Part::Validation);
+    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
+    return double(meanSquaredError(prediction, b.targets));
+}
+
+EpochProgress Trainer::runEpoch(const std::atomic<bool>* cancel)
+{
+    EpochProgress progress;
+    if (finished())
+        return progress;
+    const auto start = std::chrono::steady_clock::now();
+    const double trainLoss = trainOneEpoch(cancel);
+    if (cancel && cancel->load() && std::isnan(trainLoss)) {
+        stop_ = StopReason::Cancelled;
+    } else if (!std::isfinite(trainLoss)) {
+        network_->setParameters(lastFinite_); // the weights at the start of this epoch
+        stop_ = StopReason::Diverged;
+    } else {
+        afterEpoch(trainLoss, measureValidationLoss());
+    }
+    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    progress.epoch = epochsRun();
+    progress.epochs = config_.epochs;
+    progress.trainLoss = trainLoss_.empty() ? trainLoss : trainLoss_.back();
+    progress.validationLoss = validationLoss_.empty() ? progress.validationLoss : validationLoss_.back();
+    progress.elapsedSeconds = seconds_;
+    return progress;
+}
+
+void Trainer::afterEpoch(double trainLoss, double valLoss)
+{
+    const bool hasValidation = data_.split.validation > 0;
+    if (!network_->parameters().allFinite() || (hasValidation && !std::isfinite(valLoss))) {
+        network_->setParameters(lastFinite_);
+        stop_ = StopReason::Diverged;
+        return;
+    }
+    trainLoss_.push_back(trainLoss);
+    if (hasValidation)
+        validationLoss_.push_back(valLoss);
+    lastFinite_ = network_->parameters();
+    if (config_.patience > 0 && hasValidation) {
+        if (valLoss < bestValidation_) {
+            bestValidation_ = valLoss;
+            best_ = network_->parameters();
+            epochsSinceBest_ = 0;
+        } else if (++epochsSinceBest_ >= config_.patience) {
+            network_->setParameters(best_);
+            stop_ = StopReason::EarlyStopping;
+            return;
+        }
+    }
+    if (epochsRun() >= config_.epochs)
+        stop_ = StopReason::Completed;
+}
+
+StopReason Trainer::run(const TrainControl& control)
+{
+    while (!finished()) {
+        while (control.pause && control.pause->load() && !(control.cancel && control.cancel->load()))
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (control.cancel && control.cancel->load()) {
+            stop_ = StopReason::Cancelled;
+            break;
+        }
+        const EpochProgress p = runEpoch(control.cancel);
+        if (control.onEpoch && p.epoch > 0)
+            control.onEpoch(p);
+    }
+    return stop_;
+}
+
+Model Trainer::model() const
+{
+    Model m;
+    m.config = config_;
+    m.shape = network_->shape();
+    m.parameters = network_->parameters();
+    m.scaler = data_.scaler;
+    m.columnName = columnName_;
+    return m;
+}
+
+} // namespace rnnwb

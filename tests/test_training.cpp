@@ -1,0 +1,173 @@
+// The trainer's promises: bit-identical reruns, early stopping that restores the best
+// weights, divergence that keeps the last finite weights, cancel, minibatches.
+#include "core/report.h"
+#include "core/safetensors.h"
+#include "core/trainer.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace rnnwb;
+
+namespace {
+
+// The airline series shape without reading a file: trend × seasonality.
+std::vector<double> seasonalSeries(std::size_t n)
+{
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i)
+        v[i] = 100.0 + 2.0 * double(i) + 30.0 * std::sin(2.0 * M_PI * double(i) / 12.0);
+    return v;
+}
+
+std::vector<double> noise(std::size_t n, unsigned seed)
+{
+    std::mt19937 gen(seed);
+    std::normal_distribution<double> normal;
+    std::vector<double> v(n);
+    for (double& x : v)
+        x = normal(gen);
+    return v;
+}
+
+TrainConfig smallConfig()
+{
+    TrainConfig c;
+    c.hidden = 8;
+    c.layers = 1;
+    c.epochs = 20;
+    return c;
+}
+
+} // namespace
+
+class TrainingTest : public QObject {
+    Q_OBJECT
+private slots:
+    void sameSeedGivesIdenticalRuns_data();
+    void sameSeedGivesIdenticalRuns();
+    void lossFalls();
+    void earlyStoppingRestoresTheBestWeights();
+    void nonFiniteLossKeepsTheLastFiniteWeights();
+    void cancelStopsBetweenEpochs();
+    void minibatchLossIsTheWeightedMean();
+};
+
+void TrainingTest::sameSeedGivesIdenticalRuns_data()
+{
+    QTest::addColumn<int>("layout");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("features full batch") << int(Layout::Features) << 0;
+    QTest::newRow("sequence minibatches") << int(Layout::Sequence) << 16;
+}
+
+void TrainingTest::sameSeedGivesIdenticalRuns()
+{
+    QFETCH(int, layout);
+    QFETCH(int, batch);
+    TrainConfig c = smallConfig();
+    c.layout = Layout(layout);
+    c.batch = batch;
+    c.seed = 5;
+    Trainer a(Dataset::prepare(seasonalSeries(120), c), c);
+    Trainer b(Dataset::prepare(seasonalSeries(120), c), c);
+    a.run();
+    b.run();
+    QCOMPARE(a.trainLoss(), b.trainLoss());
+    QVERIFY(a.network().parameters() == b.network().parameters());
+    c.seed = 6;
+    Trainer other(Dataset::prepare(seasonalSeries(120), c), c);
+    other.run();
+    QVERIFY(other.trainLoss() != a.trainLoss());
+}
+
+void TrainingTest::lossFalls()
+{
+    TrainConfig c = smallConfig();
+    c.epochs = 60;
+    Trainer t(Dataset::prepare(seasonalSeries(120), c), c);
+    QCOMPARE(t.run(), StopReason::Completed);
+    QCOMPARE(t.epochsRun(), 60);
+    QVERIFY(t.trainLoss().back() < 0.25 * t.trainLoss().front());
+}
+
+// On white noise there is nothing to learn: the validation loss stops improving, and the
+// weights handed back are those of the best validation epoch.
+void TrainingTest::earlyStoppingRestoresTheBestWeights()
+{
+    TrainConfig c = smallConfig();
+    c.hidden = 32;
+    c.epochs = 2000;
+    c.valSplit = 0.15;
+    c.patience = 5;
+    Trainer t(Dataset::prepare(noise(300, 1), c), c);
+    QCOMPARE(t.run(), StopReason::EarlyStopping);
+    QVERIFY(t.epochsRun() < c.epochs);
+    const std::vector<double>& val = t.validationLoss();
+    QCOMPARE(int(val.size()), t.epochsRun());
+    const double best = *std::min_element(val.begin(), val.end());
+    QCOMPARE(std::distance(val.begin(), std::min_element(val.begin(), val.end())), std::ptrdiff_t(val.size()) - 1 - c.patience);
+    const double restored = evaluatePart(t.network(), t.data(), Part::Validation).metrics.mseScaled;
+    QVERIFY2(std::abs(restored - best) < 1e-5 * best, qPrintable(QStringLiteral("%1 vs %2").arg(restored).arg(best)));
+}
+
+// Weights so large that the head overflows: the first loss is infinite, training stops as
+// diverged and the weights are the last finite ones (here, the initial ones).
+void TrainingTest::nonFiniteLossKeepsTheLastFiniteWeights()
+{
+    QTemporaryDir dir;
+    TrainConfig c = smallConfig();
+    const NetworkShape shape = networkShape(c);
+    SafetensorsFile f;
+    for (const TensorSpec& spec : parameterLayout(shape))
+        f.tensors.push_back({spec.name, spec.shape, std::vector<double>(spec.size, spec.name == "linear.weight" ? 3e38 : 0.5)});
+    c.initWeights = dir.filePath(QStringLiteral("huge.safetensors")).toStdString();
+    writeSafetensors(c.initWeights, f);
+    Trainer t(Dataset::prepare(seasonalSeries(60), c), c);
+    const Vec<float> initial = t.network().parameters();
+    QCOMPARE(t.run(), StopReason::Diverged);
+    QCOMPARE(t.epochsRun(), 0);
+    QVERIFY(t.network().parameters() == initial);
+    QVERIFY(t.network().parameters().allFinite());
+}
+
+void TrainingTest::cancelStopsBetweenEpochs()
+{
+    TrainConfig c = smallConfig();
+    c.epochs = 1000;
+    std::atomic<bool> cancel{false};
+    Trainer t(Dataset::prepare(seasonalSeries(80), c), c);
+    TrainControl control;
+    control.cancel = &cancel;
+    control.onEpoch = [&](const EpochProgress& p) {
+        if (p.epoch == 3)
+            cancel = true;
+    };
+    QCOMPARE(t.run(control), StopReason::Cancelled);
+    QCOMPARE(t.epochsRun(), 3);
+    QVERIFY(t.network().parameters().allFinite());
+}
+
+// With minibatches the epoch's loss is the batch losses weighted by batch size: the mean over
+// all training windows. With a learning rate too small to move the weights, it equals the
+// full-batch loss.
+void TrainingTest::minibatchLossIsTheWeightedMean()
+{
+    TrainConfig c = smallConfig();
+    c.layout = Layout::Sequence;
+    c.epochs = 1;
+    c.batch = 7;
+    c.learningRate = 1e-9;
+    Trainer mini(Dataset::prepare(seasonalSeries(100), c), c);
+    c.batch = 0;
+    Trainer full(Dataset::prepare(seasonalSeries(100), c), c);
+    mini.run();
+    full.run();
+    QVERIFY(std::abs(mini.trainLoss()[0] - full.trainLoss()[0]) < 1e-5 * full.trainLoss()[0]);
+}
+
+QTEST_APPLESS_MAIN(TrainingTest)
+#include "test_training.moc"
