@@ -64,9 +64,10 @@ public:
             v_.setZero(p.size());
         }
         ++t_;
-        const S b1 = S(beta1_), b2 = S(beta2_);
-        m_ = b1 * m_ + (S(1) - b1) * g;
-        v_ = b2 * v_ + (S(1) - b2) * g.cwiseAbs2();
+        // The coefficients are rounded from double, as PyTorch passes them: in float,
+        // 1 − 0.999f is off from 0.001 by 1.3e-5 relative, which Adam's first steps amplify.
+        m_ = S(beta1_) * m_ + S(1.0 - beta1_) * g;
+        v_ = S(beta2_) * v_ + S(1.0 - beta2_) * g.cwiseAbs2();
         const double correction1 = 1.0 - std::pow(beta1_, double(t_));
         const double correction2 = 1.0 - std::pow(beta2_, double(t_));
         const S stepSize = S(lr_ / correction1);
@@ -86,17 +87,17 @@ template <typename S>
 class RmsProp final : public Optimizer<S> {
 public:
     explicit RmsProp(const OptimizerSettings& s)
-        : lr_(S(s.learningRate)), alpha_(S(s.alpha)), eps_(S(s.epsilon)) {}
+        : lr_(S(s.learningRate)), alpha_(S(s.alpha)), oneMinusAlpha_(S(1.0 - s.alpha)), eps_(S(s.epsilon)) {}
     void step(Eigen::Ref<Vec<S>> p, const Eigen::Ref<const Vec<S>>& g) override
     {
         if (square_.size() != p.size())
             square_.setZero(p.size());
-        square_ = alpha_ * square_ + (S(1) - alpha_) * g.cwiseAbs2();
+        square_ = alpha_ * square_ + oneMinusAlpha_ * g.cwiseAbs2();
         p.array() -= lr_ * g.array() / (square_.array().sqrt() + eps_);
     }
 
 private:
-    S lr_, alpha_, eps_;
+    S lr_, alpha_, oneMinusAlpha_, eps_;
     Vec<S> square_;
 };
 
