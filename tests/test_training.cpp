@@ -52,6 +52,7 @@ private slots:
     void lossFalls();
     void earlyStoppingRestoresTheBestWeights();
     void nonFiniteLossKeepsTheLastFiniteWeights();
+    void explodingLossKeepsTheLastGoodWeights();
     void cancelStopsBetweenEpochs();
     void minibatchLossIsTheWeightedMean();
 };
@@ -132,6 +133,23 @@ void TrainingTest::nonFiniteLossKeepsTheLastFiniteWeights()
     QCOMPARE(t.epochsRun(), 0);
     QVERIFY(t.network().parameters() == initial);
     QVERIFY(t.network().parameters().allFinite());
+}
+
+// Plain SGD at learning rate 10 blows up. Training stops as diverged, and the weights kept are
+// those whose loss was the last one recorded, not the exploded ones.
+void TrainingTest::explodingLossKeepsTheLastGoodWeights()
+{
+    TrainConfig c = smallConfig();
+    c.optimizer = OptimizerKind::Sgd;
+    c.learningRate = 10;
+    c.epochs = 500;
+    Trainer t(Dataset::prepare(seasonalSeries(120), c), c);
+    QCOMPARE(t.run(), StopReason::Diverged);
+    QVERIFY(t.epochsRun() >= 1);
+    const Batch<float> b = t.data().batch(Part::Train);
+    const double kept = meanSquaredError(t.network().forward(b.inputs, b.steps, b.batch, b.outputs), b.targets);
+    QCOMPARE(kept, t.trainLoss().back());
+    QVERIFY(kept < 1.0); // on data scaled to [0, 1], the kept model still predicts in range
 }
 
 void TrainingTest::cancelStopsBetweenEpochs()

@@ -93,9 +93,8 @@ int runTrain(std::vector<std::string> args)
     if (json)
         writeJson(*json, runReport(outcome));
     printSummary(outcome, json && *json == "-");
-    if (outcome.stop == StopReason::Diverged)
-        std::cerr << "rnnwb: training diverged (the loss became infinite or NaN) after " << outcome.trainLoss.size()
-                  << " epochs; the last finite weights were kept. Try a smaller --lr or --clip.\n";
+    if (outcome.stop == StopReason::Diverged || outcome.stop == StopReason::Cancelled)
+        std::cerr << "rnnwb: " << stopReasonExplanation(outcome.stop, int(outcome.trainLoss.size())) << "\n";
     return kExitOk;
 }
 

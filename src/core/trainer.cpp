@@ -20,6 +20,22 @@ std::string stopReasonName(StopReason r)
     return "running";
 }
 
+std::string stopReasonExplanation(StopReason reason, int epochs)
+{
+    const std::string after = " after " + std::to_string(epochs) + (epochs == 1 ? " epoch" : " epochs");
+    switch (reason) {
+    case StopReason::Running: return "training is running";
+    case StopReason::Completed: return "training completed" + after;
+    case StopReason::EarlyStopping:
+        return "early stopping" + after + ": the validation loss stopped improving; the best weights were restored";
+    case StopReason::Diverged:
+        return "training diverged" + after + ": the loss became infinite, NaN or over 100 times its best value; "
+               "the last good weights were kept. Try a smaller learning rate or gradient clipping";
+    case StopReason::Cancelled: return "training was stopped" + after;
+    }
+    return {};
+}
+
 Trainer::Trainer(Dataset data, const TrainConfig& config, std::string columnName)
     : data_(std::move(data)), config_(config), columnName_(std::move(columnName)),
       shuffler_(config.seed ^ 0x5eedba7c4e5ULL)
@@ -34,7 +50,7 @@ Trainer::Trainer(Dataset data, const TrainConfig& config, std::string columnName
     network_->setParameters(config.initWeights.empty() ? initialParameters<float>(shape, config.seed)
                                                        : loadWeights(config.initWeights, shape));
     optimizer_ = makeOptimizer<float>(optimizerSettings(config));
-    lastFinite_ = network_->parameters();
+    lastGood_ = network_->parameters();
 }
 
 // One optimizer step on these windows; returns the loss of its forward pass.
@@ -92,13 +108,14 @@ EpochProgress Trainer::runEpoch(const std::atomic<bool>* cancel)
     if (finished())
         return progress;
     const auto start = std::chrono::steady_clock::now();
-    const double trainLoss = trainOneEpoch(cancel);
+    epochStart_ = network_->parameters();
+    const double trainLoss = trainOneEpoch(cancel); // measured on epochStart_ (full batch)
     if (cancel && cancel->load() && std::isnan(trainLoss)) {
         stop_ = StopReason::Cancelled;
-    } else if (!std::isfinite(trainLoss)) {
-        network_->setParameters(lastFinite_); // the weights at the start of this epoch
-        stop_ = StopReason::Diverged;
+    } else if (isDivergent(trainLoss)) {
+        stopDiverged();
     } else {
+        lastGood_ = epochStart_;
         afterEpoch(trainLoss, measureValidationLoss());
     }
     seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -110,18 +127,28 @@ EpochProgress Trainer::runEpoch(const std::atomic<bool>* cancel)
     return progress;
 }
 
+bool Trainer::isDivergent(double trainLoss) const
+{
+    return !std::isfinite(trainLoss) || trainLoss > kDivergenceFactor * bestTrainLoss_;
+}
+
+void Trainer::stopDiverged()
+{
+    network_->setParameters(lastGood_);
+    stop_ = StopReason::Diverged;
+}
+
 void Trainer::afterEpoch(double trainLoss, double valLoss)
 {
     const bool hasValidation = data_.split.validation > 0;
     if (!network_->parameters().allFinite() || (hasValidation && !std::isfinite(valLoss))) {
-        network_->setParameters(lastFinite_);
-        stop_ = StopReason::Diverged;
+        stopDiverged();
         return;
     }
     trainLoss_.push_back(trainLoss);
+    bestTrainLoss_ = std::min(bestTrainLoss_, trainLoss);
     if (hasValidation)
         validationLoss_.push_back(valLoss);
-    lastFinite_ = network_->parameters();
     if (config_.patience > 0 && hasValidation) {
         if (valLoss < bestValidation_) {
             bestValidation_ = valLoss;

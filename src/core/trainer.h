@@ -5,7 +5,9 @@
 // sequence layout, minibatches of `batch` windows shuffled each epoch by a generator seeded
 // from the configuration. After each epoch the validation loss is measured (when there is a
 // validation part). Stops: all epochs done, early stopping (the best validation weights are
-// restored), divergence (a non-finite loss; the last finite weights are kept) or cancel.
+// restored), divergence or cancel. Divergence is a non-finite loss, or a training loss above
+// kDivergenceFactor times the best one so far; the weights kept are then those of the last
+// epoch whose measured loss was good, so the model handed back is never the exploded one.
 // Same data, configuration and build: bit-identical losses and weights.
 #include "core/dataset.h"
 #include "core/model.h"
@@ -21,6 +23,8 @@ namespace rnnwb {
 
 enum class StopReason { Running, Completed, EarlyStopping, Diverged, Cancelled };
 std::string stopReasonName(StopReason reason); // "completed", "early-stopping", ...
+// One sentence for the user on why training stopped after `epochs` epochs.
+std::string stopReasonExplanation(StopReason reason, int epochs);
 
 struct EpochProgress {
     int epoch = 0;           // 1-based
@@ -38,6 +42,8 @@ struct TrainControl {
 
 class Trainer {
 public:
+    static constexpr double kDivergenceFactor = 100.0;
+
     // Throws std::invalid_argument when the configuration does not fit the data, or
     // FileFormatError when --init-weights cannot be used.
     Trainer(Dataset data, const TrainConfig& config, std::string columnName = {});
@@ -67,6 +73,8 @@ private:
     double trainStep(std::span<const std::size_t> windows);
     double measureValidationLoss();
     void afterEpoch(double trainLoss, double validationLoss);
+    bool isDivergent(double trainLoss) const;
+    void stopDiverged();
 
     Dataset data_;
     TrainConfig config_;
@@ -75,7 +83,10 @@ private:
     std::unique_ptr<Optimizer<float>> optimizer_;
     std::mt19937_64 shuffler_;
     std::vector<double> trainLoss_, validationLoss_;
-    Vec<float> lastFinite_, best_;
+    Vec<float> epochStart_; // weights at the start of the running epoch
+    Vec<float> lastGood_;   // the latest weights whose measured training loss was good
+    Vec<float> best_;       // the weights of the best validation loss (early stopping)
+    double bestTrainLoss_ = std::numeric_limits<double>::infinity();
     double bestValidation_ = std::numeric_limits<double>::infinity();
     int epochsSinceBest_ = 0;
     double seconds_ = 0.0;
