@@ -29,8 +29,11 @@ ResultsPanel::ResultsPanel(ReplotCoalescer* coalescer, QWidget* parent)
     ui_->runsView->resizeColumnsToContents();
     ui_->verticalSplitter->setStretchFactor(0, 3);
     ui_->verticalSplitter->setStretchFactor(1, 2);
+    ui_->verticalSplitter->setSizes({600, 400});
     ui_->bottomSplitter->setStretchFactor(0, 3);
     ui_->bottomSplitter->setStretchFactor(1, 2);
+    ui_->bottomSplitter->setSizes({600, 400});
+    ui_->runsView->setMinimumHeight(60);
     setFocusProxy(ui_->runsView);
 
     QTableWidget* table = ui_->metricsTable;

@@ -64,7 +64,8 @@ void RmseChart::setRuns(const QList<const RunRecord*>& runs)
     c->addSeries(series);
     parts_->clear();
     parts_->append(categories);
-    rmse_->setRange(0, top > 0 ? top * 1.15 : 1.0);
+    rmse_->setRange(0, top > 0 ? top * 1.1 : 1.0);
+    rmse_->applyNiceNumbers();
     series->attachAxis(parts_);
     series->attachAxis(rmse_);
     c->legend()->setVisible(runs.size() > 1);
