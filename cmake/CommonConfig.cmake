@@ -10,3 +10,12 @@ target_compile_definitions(rnnwb_common INTERFACE
 if(RNNWB_NATIVE)
   target_compile_options(rnnwb_common INTERFACE -march=native)
 endif()
+
+# Both cores in the large matrix products of the numerical core: Eigen splits a big GEMM's
+# result columns over OpenMP threads (each element still sums in one fixed order, so results
+# are bit-identical for a given thread count; OMP_NUM_THREADS=1 gives the serial path).
+# Small products (under ~50k multiply-adds per thread) stay serial. src/core links it.
+option(RNNWB_OPENMP "Use OpenMP threads in the large matrix products (libgomp comes with g++)" ON)
+if(RNNWB_OPENMP)
+  find_package(OpenMP COMPONENTS CXX)
+endif()

@@ -48,6 +48,16 @@ QAction* findAction(QMenu* menu, const QString& textPart)
     return nullptr;
 }
 
+// The offscreen platform warns about every dock widget; the warning says nothing about the app.
+void quietOffscreenWarnings()
+{
+    static const QtMessageHandler previous = qInstallMessageHandler(nullptr);
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+        if (!message.contains(u"propagateSizeHints"))
+            previous(type, context, message);
+    });
+}
+
 } // namespace
 
 class TestAppData : public QObject {
@@ -70,6 +80,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         initApplication();
+        quietOffscreenWarnings();
         QSettings().clear();
         QVERIFY(dir_.isValid());
     }

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QSettings>
@@ -48,6 +49,14 @@ QAbstractSpinBox* spin(MainWindow& w, const char* option)
     return qobject_cast<QAbstractSpinBox*>(w.hyperPanel()->field(QString::fromLatin1(option)));
 }
 
+// Shows the window and makes it active, so that its shortcuts (F5, Esc, ...) work.
+bool showActive(QWidget& w)
+{
+    w.show();
+    QApplication::setActiveWindow(&w);
+    return QTest::qWaitForWindowActive(&w);
+}
+
 QToolButton* button(MainWindow& w, const char* name)
 {
     return w.findChild<QToolButton*>(QString::fromLatin1(name));
@@ -72,6 +81,16 @@ std::vector<double> graphValues(const QCPGraph* graph)
     return values;
 }
 
+// The offscreen platform warns about every dock widget; the warning says nothing about the app.
+void quietOffscreenWarnings()
+{
+    static const QtMessageHandler previous = qInstallMessageHandler(nullptr);
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+        if (!message.contains(u"propagateSizeHints"))
+            previous(type, context, message);
+    });
+}
+
 } // namespace
 
 class TestAppTraining : public QObject {
@@ -82,6 +101,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         initApplication();
+        quietOffscreenWarnings();
         QSettings().clear();
     }
 
@@ -90,7 +110,7 @@ private slots:
     {
         MainWindow w;
         w.setPersistent(false);
-        w.show();
+        QVERIFY(showActive(w));
         QVERIFY(w.openDataFile(kAirline));
         typeInto(spin(w, "epochs"), QStringLiteral("30"));
         typeInto(spin(w, "hidden"), QStringLiteral("12"));
@@ -137,11 +157,19 @@ private slots:
         QVERIFY(w.actions().train->isEnabled());
     }
 
+    void stopEndsALongTrainingPromptly_data()
+    {
+        QTest::addColumn<bool>("escape");
+        QTest::newRow("Stop button") << false;
+        QTest::newRow("Esc key") << true;
+    }
+
     void stopEndsALongTrainingPromptly()
     {
+        QFETCH(bool, escape);
         MainWindow w;
         w.setPersistent(false);
-        w.show();
+        QVERIFY(showActive(w));
         typeInto(spin(w, "epochs"), QStringLiteral("1000000"));
         QSignalSpy epochs(w.controller(), &TrainingController::epochDone);
         QSignalSpy finished(&w, &MainWindow::runFinished);
@@ -151,13 +179,19 @@ private slots:
         // Locked while training, with the reason shown.
         QVERIFY(!w.findChild<QComboBox*>(QStringLiteral("columnCombo"))->isEnabled());
         QVERIFY(!spin(w, "window")->isEnabled());
-        QVERIFY(w.findChild<QLabel*>(QStringLiteral("lockLabel"))->isVisible());
+        QVERIFY(w.hyperPanel()->findChild<QLabel*>(QStringLiteral("lockLabel"))->isVisible());
+        auto* dataLock = w.dataPanel()->findChild<QLabel*>(QStringLiteral("lockLabel"));
+        QVERIFY(dataLock->isVisibleTo(w.dataPanel())); // the Data tab is behind Results now
+        QVERIFY(dataLock->text().contains(u"stop it"));
         QVERIFY(!w.actions().open->isEnabled());
         QVERIFY(!w.actions().train->isEnabled());
 
         QElapsedTimer clock;
         clock.start();
-        QTest::mouseClick(button(w, "stopButton"), Qt::LeftButton);
+        if (escape)
+            QTest::keyClick(&w, Qt::Key_Escape);
+        else
+            QTest::mouseClick(button(w, "stopButton"), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
         qInfo("stop took %lld ms", clock.elapsed());
         const RunRecord run = finished.front().front().value<RunRecord>();
@@ -178,7 +212,7 @@ private slots:
     {
         MainWindow w;
         w.setPersistent(false);
-        w.show();
+        QVERIFY(showActive(w));
         typeInto(spin(w, "epochs"), QStringLiteral("20"));
         QSignalSpy epochs(w.controller(), &TrainingController::epochDone);
         QSignalSpy finished(&w, &MainWindow::runFinished);
@@ -206,7 +240,7 @@ private slots:
     {
         MainWindow w;
         w.setPersistent(false);
-        w.show();
+        QVERIFY(showActive(w));
         typeInto(spin(w, "epochs"), QStringLiteral("12"));
         auto* speed = w.findChild<QComboBox*>(QStringLiteral("speedCombo"));
         speed->setCurrentIndex(speed->findData(20.0)); // 20 epochs/s: 0.6 s
@@ -226,7 +260,7 @@ private slots:
     {
         auto* w = new MainWindow;
         w->setPersistent(false);
-        w->show();
+        QVERIFY(showActive(*w));
         typeInto(spin(*w, "epochs"), QStringLiteral("1000000"));
         QSignalSpy epochs(w->controller(), &TrainingController::epochDone);
         QTest::keyClick(w, Qt::Key_F5);

@@ -49,6 +49,10 @@ private slots:
     void usageErrorsExitTwo();
     void failuresExitOneNamingTheFile_data();
     void failuresExitOneNamingTheFile();
+    void trainReportsBaselines();
+    void predictAndForecastWriteJson();
+    void modelFailuresExitOneNamingTheFile_data();
+    void modelFailuresExitOneNamingTheFile();
 };
 
 void CliTest::trainWritesTheReport()
@@ -122,6 +126,16 @@ void CliTest::usageErrorsExitTwo_data()
     QTest::newRow("unknown option") << QStringList{u"train"_s, u"--csv"_s, u"x.csv"_s, u"--wings"_s, u"2"_s};
     QTest::newRow("learning rate 0") << QStringList{u"train"_s, u"--csv"_s, u"x.csv"_s, u"--lr"_s, u"0"_s};
     QTest::newRow("hidden not a number") << QStringList{u"train"_s, u"--csv"_s, u"x.csv"_s, u"--hidden"_s, u"lots"_s};
+    QTest::newRow("season 0") << QStringList{u"train"_s, u"--csv"_s, u"x.csv"_s, u"--season"_s, u"0"_s};
+    QTest::newRow("predict without model") << QStringList{u"predict"_s, u"--csv"_s, u"x.csv"_s};
+    QTest::newRow("predict without csv") << QStringList{u"predict"_s, u"--model"_s, u"m.safetensors"_s};
+    QTest::newRow("forecast without horizon")
+        << QStringList{u"forecast"_s, u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s};
+    QTest::newRow("forecast horizon 0")
+        << QStringList{u"forecast"_s, u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s, u"--horizon"_s, u"0"_s};
+    QTest::newRow("forecast interval 1.5")
+        << QStringList{u"forecast"_s, u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s, u"--horizon"_s, u"3"_s,
+                       u"--interval"_s, u"1.5"_s};
 }
 
 void CliTest::usageErrorsExitTwo()
@@ -151,6 +165,104 @@ void CliTest::failuresExitOneNamingTheFile()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(r.err.contains(".csv") || r.err.contains(".safetensors"), r.err.constData());
+}
+
+void CliTest::trainReportsBaselines()
+{
+    const Result r = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"2"_s, u"--hidden"_s, u"8"_s,
+                            u"--json"_s, u"-"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = json(r.out);
+    for (const char* key : {"smape", "mase", "r2"})
+        QVERIFY2(o[u"test"_s].toObject().contains(QLatin1String(key)), key);
+    QVERIFY(o[u"test"_s][u"mase"_s].isDouble());
+    const QJsonObject b = o[u"baselines"_s].toObject();
+    for (const char* name : {"naive", "seasonal_naive", "drift", "linear_ar"})
+        for (const char* key : {"count", "mse_scaled", "mse", "rmse", "mae", "mape", "smape", "mase", "r2"}) {
+            QVERIFY2(b[QLatin1String(name)].toObject().contains(QLatin1String(key)), name);
+            QVERIFY2(b[QLatin1String(name)][QLatin1String(key)].isDouble(), key);
+        }
+    QCOMPARE(b[u"seasonal_naive"_s][u"period"_s].toInt(), 12);
+    QCOMPARE(b[u"seasonal_naive"_s][u"period_source"_s].toString(), u"acf"_s);
+    QCOMPARE(b[u"naive"_s][u"count"_s].toInt(), 42);
+
+    const Result seven = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s, u"--hidden"_s,
+                                u"4"_s, u"--season"_s, u"7"_s, u"--json"_s, u"-"_s});
+    QCOMPARE(seven.exitCode, 0);
+    QCOMPARE(json(seven.out)[u"baselines"_s][u"seasonal_naive"_s][u"period"_s].toInt(), 7);
+    QCOMPARE(json(seven.out)[u"baselines"_s][u"seasonal_naive"_s][u"period_source"_s].toString(), u"user"_s);
+}
+
+void CliTest::predictAndForecastWriteJson()
+{
+    QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("m.safetensors"));
+    const Result trained = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s,
+                                  u"8"_s, u"--save-model"_s, model, u"--json"_s, u"-"_s});
+    QCOMPARE(trained.exitCode, 0);
+
+    const Result p = rnnwb({u"predict"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--json"_s, u"-"_s});
+    QCOMPARE(p.exitCode, 0);
+    const QJsonObject po = json(p.out);
+    for (const char* key : {"index", "predictions", "actual"})
+        QVERIFY2(po[QLatin1String(key)].toArray().size() == 139, key); // every window of 144 values
+    QCOMPARE(po[u"index"_s].toArray().first().toInt(), 5);
+    QCOMPARE(po[u"index"_s].toArray().last().toInt(), 143);
+    QCOMPARE(po[u"actual"_s].toArray().last().toDouble(), 432.0);
+    // the test entries are the training run's own test predictions
+    const QJsonArray testPredictions = json(trained.out)[u"test_predictions"_s].toArray();
+    const QJsonArray predictions = po[u"predictions"_s].toArray();
+    for (qsizetype k = 0; k < testPredictions.size(); ++k)
+        QCOMPARE(predictions[139 - testPredictions.size() + k].toDouble(), testPredictions[k].toDouble());
+
+    const Result f = rnnwb({u"forecast"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--horizon"_s,
+                            u"12"_s, u"--interval"_s, u"0.8"_s, u"--json"_s, u"-"_s});
+    QCOMPARE(f.exitCode, 0);
+    const QJsonObject fo = json(f.out);
+    for (const char* key : {"horizon", "index", "forecast", "lower", "upper", "interval"})
+        QVERIFY2(fo.contains(QLatin1String(key)), key);
+    QCOMPARE(fo[u"horizon"_s].toInt(), 12);
+    QCOMPARE(fo[u"interval"_s].toDouble(), 0.8);
+    QCOMPARE(fo[u"index"_s].toArray().size(), 12);
+    QCOMPARE(fo[u"index"_s].toArray().first().toInt(), 144);
+    QCOMPARE(fo[u"index"_s].toArray().last().toInt(), 155);
+    for (qsizetype k = 0; k < 12; ++k) {
+        const double y = fo[u"forecast"_s][k].toDouble();
+        QVERIFY(fo[u"lower"_s][k].toDouble() <= y && y <= fo[u"upper"_s][k].toDouble());
+    }
+}
+
+void CliTest::modelFailuresExitOneNamingTheFile_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("content"); // empty: the model file does not exist
+    QTest::newRow("predict, not a model") << u"predict"_s << QByteArray("this is not a safetensors file");
+    // a well-formed safetensors file without the workbench's metadata
+    const QByteArray header = R"({"__metadata__":{"format":"pt"}})";
+    QByteArray foreign(8, '\0');
+    foreign[0] = char(header.size());
+    QTest::newRow("forecast, foreign safetensors") << u"forecast"_s << foreign + header;
+    QTest::newRow("forecast, missing model") << u"forecast"_s << QByteArray();
+}
+
+void CliTest::modelFailuresExitOneNamingTheFile()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("broken-model.safetensors"));
+    if (!content.isEmpty()) {
+        QFile f(model);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    QStringList args = {command, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv")};
+    if (command == u"forecast"_s)
+        args << u"--horizon"_s << u"5"_s;
+    const Result r = rnnwb(args);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains("broken-model.safetensors"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(CliTest)

@@ -15,6 +15,19 @@ using namespace Qt::StringLiterals;
 
 using namespace rnnwb;
 
+namespace {
+
+// 0, 1, 2, …: each value names its own index, so windows are easy to check.
+std::vector<double> ramp(std::size_t n)
+{
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i)
+        v[i] = double(i);
+    return v;
+}
+
+} // namespace
+
 class PipelineTest : public QObject {
     Q_OBJECT
 private slots:
@@ -130,9 +143,7 @@ void PipelineTest::constantSeriesScalesWithoutNaN()
 
 void PipelineTest::scalerFittedOnTrainingPartOnly()
 {
-    std::vector<double> v(30);
-    for (std::size_t i = 0; i < v.size(); ++i)
-        v[i] = double(i);
+    const std::vector<double> v = ramp(30);
     TrainConfig c;
     c.scalerFit = ScalerFit::TrainingPart;
     const Dataset d = Dataset::prepare(v, c);
@@ -144,9 +155,7 @@ void PipelineTest::scalerFittedOnTrainingPartOnly()
 
 void PipelineTest::featuresLayoutIsOneSequence()
 {
-    std::vector<double> v(20);
-    for (std::size_t i = 0; i < v.size(); ++i)
-        v[i] = double(i);
+    const std::vector<double> v = ramp(20);
     TrainConfig c;
     c.window = 3;
     const Dataset d = Dataset::prepare(v, c);
@@ -162,9 +171,7 @@ void PipelineTest::featuresLayoutIsOneSequence()
 
 void PipelineTest::sequenceLayoutIsOneSequencePerWindow()
 {
-    std::vector<double> v(20);
-    for (std::size_t i = 0; i < v.size(); ++i)
-        v[i] = double(i);
+    const std::vector<double> v = ramp(20);
     TrainConfig c;
     c.window = 3;
     c.layout = Layout::Sequence;

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <random>
+#include <thread>
 
 using namespace rnnwb;
 
@@ -54,6 +55,7 @@ private slots:
     void nonFiniteLossKeepsTheLastFiniteWeights();
     void explodingLossKeepsTheLastGoodWeights();
     void cancelStopsBetweenEpochs();
+    void pauseHoldsTrainingUntilResumed();
     void minibatchLossIsTheWeightedMean();
 };
 
@@ -167,6 +169,25 @@ void TrainingTest::cancelStopsBetweenEpochs()
     QCOMPARE(t.run(control), StopReason::Cancelled);
     QCOMPARE(t.epochsRun(), 3);
     QVERIFY(t.network().parameters().allFinite());
+}
+
+void TrainingTest::pauseHoldsTrainingUntilResumed()
+{
+    TrainConfig c = smallConfig();
+    c.layout = Layout::Sequence;
+    c.batch = 8;
+    c.epochs = 5;
+    std::atomic<bool> pause{true}, cancel{false};
+    std::atomic<int> epochs{0};
+    Trainer t(Dataset::prepare(seasonalSeries(80), c), c);
+    TrainControl control{&cancel, &pause, [&](const EpochProgress&) { ++epochs; }};
+    std::thread worker([&] { t.run(control); });
+    QTest::qSleep(150);
+    QCOMPARE(epochs.load(), 0); // paused before the first minibatch
+    pause = false;
+    worker.join();
+    QCOMPARE(epochs.load(), 5);
+    QCOMPARE(t.stopReason(), StopReason::Completed);
 }
 
 // With minibatches the epoch's loss is the batch losses weighted by batch size: the mean over

@@ -84,6 +84,7 @@ void ScriptRunner::start()
     connect(&window_, &MainWindow::runFinished, this, &ScriptRunner::afterTraining);
     connect(&window_, &MainWindow::trainingFailed, this, &ScriptRunner::fail);
     if (options_.measure) {
+        QCoreApplication::processEvents(); // the window's first paint is not training's doing
         stall_ = new StallMeter(this);
         stall_->start();
     }
@@ -114,14 +115,29 @@ bool ScriptRunner::prepare()
 void ScriptRunner::afterTraining(const RunRecord& run)
 {
     if (stall_) {
-        stall_->stop();
-        std::fprintf(stderr,
-                     "rnn-workbench: %zu epochs (%s): train_seconds %.3f (compute), wall %.3f s from Train to "
-                     "result; longest event-loop stall %.1f ms (mean lateness %.2f ms over %ld ticks of 10 ms)\n",
-                     run.outcome.trainLoss.size(), stopReasonName(run.outcome.stop).c_str(), run.outcome.trainSeconds,
-                     double(wall_.nsecsElapsed()) * 1e-9, stall_->longestStallMs(), stall_->meanLatenessMs(),
-                     stall_->ticks());
+        trainWall_ = double(wall_.nsecsElapsed()) * 1e-9;
+        QTimer::singleShot(50, this, [this, run] { reportMeasurements(run); }); // ticks after the result is drawn
+        return;
     }
+    writeOutputs(run);
+}
+
+void ScriptRunner::reportMeasurements(const RunRecord& run)
+{
+    stall_->stop();
+    std::fprintf(stderr,
+                 "rnn-workbench: %zu epochs (%s): train_seconds %.3f (compute), wall %.3f s from Train to the "
+                 "result;\nrnn-workbench: event loop until the result was drawn: longest stall %.1f ms, mean "
+                 "lateness %.2f ms over %ld ticks of 10 ms\n",
+                 run.outcome.trainLoss.size(), stopReasonName(run.outcome.stop).c_str(), run.outcome.trainSeconds,
+                 trainWall_, stall_->longestStallMs(), stall_->meanLatenessMs(), stall_->ticks());
+    for (const auto& [at, ms] : stall_->stalls())
+        std::fprintf(stderr, "rnn-workbench:   stall of %.0f ms at %.0f ms\n", ms, at);
+    writeOutputs(run);
+}
+
+void ScriptRunner::writeOutputs(const RunRecord& run)
+{
     QString error;
     if (!options_.report.isEmpty() && !writeRunReport(run.outcome, options_.report, &error)) {
         fail(error);
@@ -133,6 +149,8 @@ void ScriptRunner::afterTraining(const RunRecord& run)
 // Screenshot and chart export (after training, when there was one), then quit if asked.
 void ScriptRunner::finishOutputs()
 {
+    QCoreApplication::sendPostedEvents(); // pending layout changes (e.g. lock notes just hidden)
+    QCoreApplication::processEvents();
     window_.flushPlots();
     QString error;
     if (!options_.screenshot.isEmpty() && !saveScreenshot(&window_, options_.screenshot, &error)) {

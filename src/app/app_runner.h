@@ -34,6 +34,8 @@ signals:
 private:
     bool prepare();
     void afterTraining(const RunRecord& run);
+    void reportMeasurements(const RunRecord& run);
+    void writeOutputs(const RunRecord& run);
     void finishOutputs();
     void fail(const QString& message);
     void succeed();
@@ -42,6 +44,7 @@ private:
     AppOptions options_;
     StallMeter* stall_ = nullptr;
     QElapsedTimer wall_;
+    double trainWall_ = 0.0;
     QString lastError_;
     bool finished_ = false;
 };

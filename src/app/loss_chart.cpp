@@ -104,7 +104,7 @@ void LossChart::fit()
     follow_ = true;
     rescale();
     updateLegend();
-    plot_->replot();
+    refresh();
 }
 
 void LossChart::refresh()

@@ -28,7 +28,7 @@ public:
     QCustomPlot* plot() const { return plot_; }
     QCPGraph* trainGraph() const { return train_; }
     QCPGraph* validationGraph() const { return validation_; }
-    void fit(); // follow the data again, replot now
+    void fit(); // follow the data again
 
 private:
     void refresh();

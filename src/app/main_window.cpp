@@ -19,6 +19,7 @@
 #include <qcustomplot.h>
 
 #include <QCloseEvent>
+#include <QScreen>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -43,7 +44,8 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     connectData();
     connectTraining();
-    resize(1400, 900);
+    const QSize available = screen()->availableSize();
+    resize(std::min(1400, available.width()), std::min(900, available.height()));
     defaultLayout_ = saveState();
     openBundled(defaultDatasetPath());
     revalidate();

@@ -181,7 +181,7 @@ void SeriesPlot::fit()
 {
     plot_->rescaleAxes();
     plot_->yAxis->scaleRange(1.08, plot_->yAxis->range().center());
-    plot_->replot();
+    refresh();
 }
 
 void SeriesPlot::refresh()

@@ -38,7 +38,7 @@ public:
     QCustomPlot* plot() const { return plot_; }
     QCPGraph* seriesGraph() const { return series_; }
     QCPGraph* predictionGraph(Part part) const { return predictions_[std::size_t(part)]; }
-    void fit();     // axes to the data, replot now
+    void fit();     // axes to the data
     void refresh(); // replot at the next coalesced tick
 
 private:

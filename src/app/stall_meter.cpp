@@ -15,6 +15,7 @@ void StallMeter::start()
 {
     longest_ = total_ = 0.0;
     ticks_ = 0;
+    stalls_.clear();
     clock_.start();
     last_ = clock_.nsecsElapsed();
     timer_.start();
@@ -28,6 +29,8 @@ void StallMeter::tick()
     const double late = std::max(0.0, double(now - last_) * 1e-6 - interval_);
     last_ = now;
     longest_ = std::max(longest_, late);
+    if (late >= 30.0)
+        stalls_.append({double(now) * 1e-6 - late, late});
     total_ += late;
     ++ticks_;
 }

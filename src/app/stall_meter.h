@@ -3,6 +3,8 @@
 // fires. The longest lateness is the longest the UI was frozen. For the --measure option and
 // benchmarks; nothing asserts on it.
 #include <QElapsedTimer>
+#include <QList>
+#include <QPair>
 #include <QObject>
 #include <QTimer>
 
@@ -16,6 +18,8 @@ public:
     void start();
     void stop();
     double longestStallMs() const { return longest_; }
+    // Stalls of at least 30 ms: when (ms after start) and how long (ms).
+    const QList<QPair<double, double>>& stalls() const { return stalls_; }
     double meanLatenessMs() const { return ticks_ ? total_ / double(ticks_) : 0.0; }
     long ticks() const { return ticks_; }
 
@@ -28,6 +32,7 @@ private:
     int interval_;
     double longest_ = 0.0, total_ = 0.0;
     long ticks_ = 0;
+    QList<QPair<double, double>> stalls_;
 };
 
 } // namespace rnnwb::app

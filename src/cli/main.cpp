@@ -14,7 +14,11 @@ void printUsage(std::ostream& out)
     out << "usage: rnnwb COMMAND [options]\n\n"
            "commands:\n"
            "  describe --csv FILE [--json FILE|-]   columns, types, rows, gaps, ranges\n"
-           "  train    --csv FILE [options] [--save-model FILE.safetensors] [--json FILE|-]\n\n"
+           "  train    --csv FILE [options] [--save-model FILE.safetensors] [--season M] [--json FILE|-]\n"
+           "  predict  --model FILE --csv FILE [--column C] [--json FILE|-]   one-step predictions\n"
+           "  forecast --model FILE --csv FILE --horizon N [--interval 0.9] [--column C] [--json FILE|-]\n"
+           "           recursive forecast past the end of the data, with a prediction interval\n"
+           "  bench    [--config seed|seq5|long10k|wide256|all] [--json FILE|-]   training speed\n\n"
            "training options:\n"
         << rnnwb::trainOptionsHelp()
         << "\nexit codes: 0 success, 1 failure, 2 usage error\n";
@@ -27,7 +31,13 @@ int dispatch(const std::string& command, std::vector<std::string> args)
         return runDescribe(std::move(args));
     if (command == "train")
         return runTrain(std::move(args));
-    throw rnnwb::UsageError("unknown command '" + command + "' (expected describe or train)");
+    if (command == "predict")
+        return runPredict(std::move(args));
+    if (command == "forecast")
+        return runForecast(std::move(args));
+    if (command == "bench")
+        return runBench(std::move(args));
+    throw rnnwb::UsageError("unknown command '" + command + "' (expected describe, train, predict, forecast or bench)");
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 
+#include "core/baselines.h"
 #include "core/csv_reader.h"
 #include "core/report.h"
 #include "core/series.h"
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -52,6 +54,24 @@ void printSummary(const RunOutcome& o, bool quietStdout)
                   t.count, t.mseScaled, t.mse, t.rmse, t.mae,
                   t.mape ? std::to_string(*t.mape).c_str() : "n/a");
     out << line;
+    const Baselines& b = o.baselines;
+    std::snprintf(line, sizeof line,
+                  "test mae of the baselines: naive %.6g  seasonal naive (m=%d) %.6g  drift %.6g  linear AR %.6g\n",
+                  b.naive.metrics.mae, b.season.period, b.seasonalNaive.metrics.mae, b.drift.metrics.mae,
+                  b.linearAr.metrics.mae);
+    out << line;
+}
+
+// --season M: the seasonal period of the seasonal-naive baseline and MASE; 0 (absent) = detected.
+int parseSeason(const std::optional<std::string>& text)
+{
+    if (!text)
+        return 0;
+    int value = 0;
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size() || value < 1)
+        throw UsageError("--season needs a period of at least 1 step, not '" + *text + "'");
+    return value;
 }
 
 } // namespace
@@ -64,6 +84,7 @@ int runTrain(std::vector<std::string> args)
     const std::optional<std::string> csv = takeOption(rest, "--csv");
     const std::optional<std::string> json = takeOption(rest, "--json");
     const std::optional<std::string> modelPath = takeOption(rest, "--save-model");
+    const int season = parseSeason(takeOption(rest, "--season"));
     requireNoneLeft(rest);
     if (!csv)
         throw UsageError("train needs --csv FILE");
@@ -73,7 +94,9 @@ int runTrain(std::vector<std::string> args)
     const Series series = loadSeries(*csv, config);
     Dataset data = [&] {
         try {
-            return Dataset::prepare(series.values, config);
+            Dataset prepared = Dataset::prepare(series.values, config);
+            seasonality(prepared, season); // refuses a --season the training part cannot hold
+            return prepared;
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error(*csv + ": " + e.what());
         }
@@ -84,7 +107,7 @@ int runTrain(std::vector<std::string> args)
     control.cancel = &interrupted;
     trainer.run(control);
 
-    const RunOutcome outcome = summarizeRun(trainer, *csv);
+    const RunOutcome outcome = summarizeRun(trainer, *csv, season);
     if (modelPath) {
         Model model = trainer.model();
         model.extraMetadata["metrics"] = nlohmann::json{{"test", metricsToJson(outcome.test.metrics)}}.dump();

@@ -1,5 +1,7 @@
 #include "core/param_layout.h"
 
+#include "core/enum_names.h"
+
 #include <stdexcept>
 
 namespace rnnwb {
@@ -26,10 +28,8 @@ std::string cellName(CellType cell)
 
 CellType parseCellType(const std::string& text)
 {
-    for (CellType c : {CellType::Lstm, CellType::Gru, CellType::Rnn})
-        if (text == cellName(c))
-            return c;
-    throw std::invalid_argument("unknown cell '" + text + "' (expected lstm, gru or rnn)");
+    static const CellType all[] = {CellType::Lstm, CellType::Gru, CellType::Rnn};
+    return parseEnumName(text, all, cellName, "cell");
 }
 
 std::vector<TensorSpec> parameterLayout(const NetworkShape& s)

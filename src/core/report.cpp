@@ -4,16 +4,16 @@
 
 namespace rnnwb {
 
-PartResult evaluatePart(Network<float>& network, const Dataset& data, Part part)
+PartResult evaluatePart(Network<float>& network, const Dataset& data, Part part, std::optional<double> maseScale)
 {
     PartResult r;
     r.prediction = predictPart(network, data, part);
     const PartPrediction& p = r.prediction;
-    r.metrics = computeMetrics(p.predicted, p.actual, p.predictedScaled, p.actualScaled);
+    r.metrics = computeMetrics(p.predicted, p.actual, p.predictedScaled, p.actualScaled, maseScale);
     return r;
 }
 
-RunOutcome summarizeRun(Trainer& trainer, const std::string& dataFile)
+RunOutcome summarizeRun(Trainer& trainer, const std::string& dataFile, int season)
 {
     RunOutcome o;
     o.config = trainer.config();
@@ -25,9 +25,11 @@ RunOutcome summarizeRun(Trainer& trainer, const std::string& dataFile)
     o.stop = trainer.stopReason();
     o.trainSeconds = trainer.trainSeconds();
     o.scaler = trainer.data().scaler;
-    o.train = evaluatePart(trainer.network(), trainer.data(), Part::Train);
-    o.validation = evaluatePart(trainer.network(), trainer.data(), Part::Validation);
-    o.test = evaluatePart(trainer.network(), trainer.data(), Part::Test);
+    o.baselines = computeBaselines(trainer.data(), Part::Test, season);
+    const std::optional<double> scale = o.baselines.season.maseScale;
+    o.train = evaluatePart(trainer.network(), trainer.data(), Part::Train, scale);
+    o.validation = evaluatePart(trainer.network(), trainer.data(), Part::Validation, scale);
+    o.test = evaluatePart(trainer.network(), trainer.data(), Part::Test, scale);
     return o;
 }
 
@@ -35,8 +37,26 @@ nlohmann::json metricsToJson(const Metrics& m)
 {
     nlohmann::json j = {{"count", m.count}, {"mse_scaled", m.mseScaled}, {"mse", m.mse},
                         {"rmse", m.rmse}, {"mae", m.mae}};
-    j["mape"] = m.mape ? nlohmann::json(*m.mape) : nlohmann::json(nullptr);
+    const auto optional = [](const std::optional<double>& x) { return x ? nlohmann::json(*x) : nlohmann::json(nullptr); };
+    j["mape"] = optional(m.mape);
+    j["smape"] = optional(m.smape);
+    j["mase"] = optional(m.mase);
+    j["r2"] = optional(m.r2);
     return j;
+}
+
+nlohmann::json baselinesToJson(const Baselines& b)
+{
+    nlohmann::json seasonal = metricsToJson(b.seasonalNaive.metrics);
+    seasonal["period"] = b.season.period;
+    seasonal["period_source"] = b.season.fromUser ? "user" : "acf";
+    nlohmann::json ar = metricsToJson(b.linearAr.metrics);
+    ar["weights"] = b.ar.weights;
+    ar["intercept"] = b.ar.intercept;
+    return {{"naive", metricsToJson(b.naive.metrics)},
+            {"seasonal_naive", seasonal},
+            {"drift", metricsToJson(b.drift.metrics)},
+            {"linear_ar", ar}};
 }
 
 nlohmann::json runReport(const RunOutcome& o)
@@ -56,6 +76,7 @@ nlohmann::json runReport(const RunOutcome& o)
     if (o.validation.metrics.count > 0)
         j["validation"] = metricsToJson(o.validation.metrics);
     j["test"] = metricsToJson(o.test.metrics);
+    j["baselines"] = baselinesToJson(o.baselines);
     j["test_index"] = o.test.prediction.index;
     j["test_predictions"] = o.test.prediction.predicted;
     j["test_actual"] = o.test.prediction.actual;

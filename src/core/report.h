@@ -1,6 +1,7 @@
 #pragma once
 // The outcome of a training run (predictions and metrics of every part) and its JSON report,
 // the one `rnnwb train --json` and `rnn-workbench --report` both write.
+#include "core/baselines.h"
 #include "core/metrics.h"
 #include "core/model.h"
 #include "core/trainer.h"
@@ -25,13 +26,23 @@ struct RunOutcome {
     double trainSeconds = 0.0;
     Scaler scaler;
     PartResult train, validation, test;
+    Baselines baselines; // on the test part; their MASE scale is the network's too
 };
 
-PartResult evaluatePart(Network<float>& network, const Dataset& data, Part part);
-// Evaluates the trainer's current weights on every part.
-RunOutcome summarizeRun(Trainer& trainer, const std::string& dataFile);
+// maseScale: seasonality(data).maseScale (baselines.h); without it mase is null.
+PartResult evaluatePart(Network<float>& network, const Dataset& data, Part part,
+                        std::optional<double> maseScale = std::nullopt);
+// Evaluates the trainer's current weights on every part and the baselines on the test part.
+// season: the seasonal period for seasonal naive and MASE, 0 = detected (baselines.h); throws
+// std::invalid_argument when it is not shorter than the training part.
+RunOutcome summarizeRun(Trainer& trainer, const std::string& dataFile, int season = 0);
 
+// {"count", "mse_scaled", "mse", "rmse", "mae", "mape", "smape", "mase", "r2"}; undefined
+// values are null.
 nlohmann::json metricsToJson(const Metrics& metrics);
+// {"naive": {metrics}, "seasonal_naive": {metrics, "period", "period_source"}, "drift": {…},
+//  "linear_ar": {metrics, "weights", "intercept"}}; period_source is "user" or "acf".
+nlohmann::json baselinesToJson(const Baselines& baselines);
 nlohmann::json runReport(const RunOutcome& outcome);
 
 } // namespace rnnwb

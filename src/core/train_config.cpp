@@ -1,5 +1,7 @@
 #include "core/train_config.h"
 
+#include "core/enum_names.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -8,18 +10,6 @@
 namespace rnnwb {
 
 namespace {
-
-template <typename E, std::size_t N>
-E parseName(const std::string& text, const E (&values)[N], std::string (*name)(E), const char* what)
-{
-    std::string expected;
-    for (E v : values) {
-        if (text == name(v))
-            return v;
-        expected += (expected.empty() ? "" : ", ") + name(v);
-    }
-    throw std::invalid_argument("unknown " + std::string(what) + " '" + text + "' (expected " + expected + ")");
-}
 
 void requireRange(std::vector<std::string>& problems, const char* option, double value, double lo, double hi,
                   const char* why)
@@ -38,22 +28,22 @@ std::string missingPolicyName(MissingPolicy m) { return m == MissingPolicy::Drop
 Layout parseLayout(const std::string& t)
 {
     static const Layout all[] = {Layout::Features, Layout::Sequence};
-    return parseName(t, all, layoutName, "layout");
+    return parseEnumName(t, all, layoutName, "layout");
 }
 ScalerKind parseScalerKind(const std::string& t)
 {
     static const ScalerKind all[] = {ScalerKind::MinMax, ScalerKind::ZScore};
-    return parseName(t, all, scalerName, "scaler");
+    return parseEnumName(t, all, scalerName, "scaler");
 }
 ScalerFit parseScalerFit(const std::string& t)
 {
     static const ScalerFit all[] = {ScalerFit::WholeSeries, ScalerFit::TrainingPart};
-    return parseName(t, all, scalerFitName, "scaler fit");
+    return parseEnumName(t, all, scalerFitName, "scaler fit");
 }
 MissingPolicy parseMissingPolicy(const std::string& t)
 {
     static const MissingPolicy all[] = {MissingPolicy::Drop, MissingPolicy::Interpolate};
-    return parseName(t, all, missingPolicyName, "missing-value policy");
+    return parseEnumName(t, all, missingPolicyName, "missing-value policy");
 }
 
 std::vector<std::string> configProblems(const TrainConfig& c)

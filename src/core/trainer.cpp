@@ -70,8 +70,15 @@ double Trainer::trainStep(std::span<const std::size_t> windows)
     return loss;
 }
 
+bool TrainControl::waitWhilePaused() const
+{
+    while (pause && pause->load() && !cancelled())
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return !cancelled();
+}
+
 // Mean training loss of the epoch, weighted by minibatch size; NaN when cancelled midway.
-double Trainer::trainOneEpoch(const std::atomic<bool>* cancel)
+double Trainer::trainOneEpoch(const TrainControl& control)
 {
     std::vector<std::size_t> windows = data_.windowsOf(Part::Train);
     const std::size_t n = windows.size();
@@ -82,7 +89,7 @@ double Trainer::trainOneEpoch(const std::atomic<bool>* cancel)
     std::shuffle(windows.begin(), windows.end(), shuffler_);
     double weighted = 0.0;
     for (std::size_t start = 0; start < n; start += std::size_t(config_.batch)) {
-        if (cancel && cancel->load())
+        if (!control.waitWhilePaused())
             return std::numeric_limits<double>::quiet_NaN();
         const std::size_t count = std::min(std::size_t(config_.batch), n - start);
         const double loss = trainStep(std::span<const std::size_t>(windows).subspan(start, count));
@@ -102,15 +109,15 @@ double Trainer::measureValidationLoss()
     return double(meanSquaredError(prediction, b.targets));
 }
 
-EpochProgress Trainer::runEpoch(const std::atomic<bool>* cancel)
+EpochProgress Trainer::runEpoch(const TrainControl& control)
 {
     EpochProgress progress;
     if (finished())
         return progress;
     const auto start = std::chrono::steady_clock::now();
     epochStart_ = network_->parameters();
-    const double trainLoss = trainOneEpoch(cancel); // measured on epochStart_ (full batch)
-    if (cancel && cancel->load() && std::isnan(trainLoss)) {
+    const double trainLoss = trainOneEpoch(control); // measured on epochStart_ (full batch)
+    if (control.cancelled() && std::isnan(trainLoss)) {
         stop_ = StopReason::Cancelled;
     } else if (isDivergent(trainLoss)) {
         stopDiverged();
@@ -167,13 +174,11 @@ void Trainer::afterEpoch(double trainLoss, double valLoss)
 StopReason Trainer::run(const TrainControl& control)
 {
     while (!finished()) {
-        while (control.pause && control.pause->load() && !(control.cancel && control.cancel->load()))
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        if (control.cancel && control.cancel->load()) {
+        if (!control.waitWhilePaused()) {
             stop_ = StopReason::Cancelled;
             break;
         }
-        const EpochProgress p = runEpoch(control.cancel);
+        const EpochProgress p = runEpoch(control);
         if (control.onEpoch && p.epoch > 0)
             control.onEpoch(p);
     }

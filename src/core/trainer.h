@@ -35,9 +35,13 @@ struct EpochProgress {
 };
 
 struct TrainControl {
-    const std::atomic<bool>* cancel = nullptr; // checked before every minibatch
-    const std::atomic<bool>* pause = nullptr;  // while set, training waits (cancel still works)
+    const std::atomic<bool>* cancel = nullptr; // checked before every epoch and minibatch
+    const std::atomic<bool>* pause = nullptr;  // while set, training waits there (cancel still works)
     std::function<void(const EpochProgress&)> onEpoch;
+
+    bool cancelled() const { return cancel && cancel->load(); }
+    // Blocks while paused; returns false when cancelled.
+    bool waitWhilePaused() const;
 };
 
 class Trainer {
@@ -49,7 +53,7 @@ public:
     Trainer(Dataset data, const TrainConfig& config, std::string columnName = {});
 
     // One epoch (the app's Step). Returns its progress; check stopReason() afterwards.
-    EpochProgress runEpoch(const std::atomic<bool>* cancel = nullptr);
+    EpochProgress runEpoch(const TrainControl& control = {});
     // Epochs until done or cancelled; returns why it stopped.
     StopReason run(const TrainControl& control = {});
 
@@ -69,7 +73,7 @@ public:
     void cancel() { if (!finished()) stop_ = StopReason::Cancelled; }
 
 private:
-    double trainOneEpoch(const std::atomic<bool>* cancel);
+    double trainOneEpoch(const TrainControl& control);
     double trainStep(std::span<const std::size_t> windows);
     double measureValidationLoss();
     void afterEpoch(double trainLoss, double validationLoss);

@@ -1,0 +1,93 @@
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+
+#include "core/forecast.h"
+#include "core/model.h"
+#include "core/train_options.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+
+namespace rnnwb::cli {
+
+namespace {
+
+int parseHorizon(const std::string& text)
+{
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 1)
+        throw UsageError("--horizon needs a whole number of steps of at least 1, not '" + text + "'");
+    return value;
+}
+
+double parseCoverage(const std::string& text)
+{
+    std::size_t used = 0;
+    double value = 0.0;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text.size() || !(value > 0.0 && value < 1.0))
+        throw UsageError("--interval needs a coverage between 0 and 1 (e.g. 0.9), not '" + text + "'");
+    return value;
+}
+
+} // namespace
+
+// rnnwb forecast --model FILE --csv FILE --horizon N [--interval 0.9] [--column C] [--json FILE|-]
+int runForecast(std::vector<std::string> args)
+{
+    const std::optional<std::string> modelPath = takeOption(args, "--model");
+    const std::optional<std::string> csv = takeOption(args, "--csv");
+    const std::optional<std::string> horizonText = takeOption(args, "--horizon");
+    const std::optional<std::string> intervalText = takeOption(args, "--interval");
+    const std::optional<std::string> column = takeOption(args, "--column");
+    const std::optional<std::string> json = takeOption(args, "--json");
+    requireNoneLeft(args);
+    if (!modelPath)
+        throw UsageError("forecast needs --model FILE");
+    if (!csv)
+        throw UsageError("forecast needs --csv FILE");
+    if (!horizonText)
+        throw UsageError("forecast needs --horizon N (steps past the end of the data)");
+    const int horizon = parseHorizon(*horizonText);
+    const double coverage = intervalText ? parseCoverage(*intervalText) : 0.9;
+
+    const Model model = loadModel(*modelPath);
+    const Dataset data = datasetForModel(model, *csv, column);
+    const Forecast f = forecastWithIntervals(model, data, horizon, coverage);
+
+    nlohmann::json out;
+    out["model"] = *modelPath;
+    out["csv"] = *csv;
+    out["column"] = column ? *column : model.columnName;
+    out["last_index"] = data.values.size() - 1;
+    out["horizon"] = f.horizon;
+    out["index"] = f.index;
+    out["forecast"] = f.forecast;
+    out["lower"] = f.lower;
+    out["upper"] = f.upper;
+    out["interval"] = f.coverage;
+    out["interval_origins"] = f.origins;
+    out["interval_empirical_horizon"] = f.empiricalHorizon;
+    if (json)
+        writeJson(*json, out);
+    if (!json || *json != "-") {
+        std::cout << "index,forecast,lower,upper\n";
+        char line[160];
+        for (std::size_t k = 0; k < f.index.size(); ++k) {
+            std::snprintf(line, sizeof line, "%zu,%.10g,%.10g,%.10g\n", f.index[k], f.forecast[k], f.lower[k],
+                          f.upper[k]);
+            std::cout << line;
+        }
+    }
+    return kExitOk;
+}
+
+} // namespace rnnwb::cli

@@ -1,0 +1,179 @@
+#include "core/baselines.h"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace rnnwb {
+
+std::vector<double> autocorrelation(std::span<const double> values, int maxLag)
+{
+    const std::size_t n = values.size();
+    if (n == 0)
+        return {};
+    const std::size_t lags = std::min<std::size_t>(std::size_t(std::max(maxLag, 0)), n - 1);
+    double mean = 0.0;
+    for (const double y : values)
+        mean += y;
+    mean /= double(n);
+    double variance = 0.0;
+    for (const double y : values)
+        variance += (y - mean) * (y - mean);
+    std::vector<double> r(lags + 1, 0.0);
+    r[0] = 1.0;
+    if (!(variance > 0.0))
+        return r;
+    for (std::size_t k = 1; k <= lags; ++k) {
+        double sum = 0.0;
+        for (std::size_t t = 0; t + k < n; ++t)
+            sum += (values[t] - mean) * (values[t + k] - mean);
+        r[k] = sum / variance;
+    }
+    return r;
+}
+
+namespace {
+
+// The values minus their least-squares line (a trend would make every ACF lag look alike).
+std::vector<double> detrended(std::span<const double> values)
+{
+    const std::size_t n = values.size();
+    const double meanT = double(n - 1) / 2.0;
+    double meanY = 0.0;
+    for (const double y : values)
+        meanY += y;
+    meanY /= double(n);
+    double sxy = 0.0, sxx = 0.0;
+    for (std::size_t t = 0; t < n; ++t) {
+        sxy += (double(t) - meanT) * (values[t] - meanY);
+        sxx += (double(t) - meanT) * (double(t) - meanT);
+    }
+    const double slope = sxx > 0.0 ? sxy / sxx : 0.0;
+    std::vector<double> out(n);
+    for (std::size_t t = 0; t < n; ++t)
+        out[t] = values[t] - meanY - slope * (double(t) - meanT);
+    return out;
+}
+
+} // namespace
+
+int detectSeasonalPeriod(std::span<const double> values)
+{
+    if (values.size() < 4)
+        return 1;
+    const int maxLag = int(values.size() / 2);
+    const std::vector<double> r = autocorrelation(detrended(values), maxLag + 1);
+    int best = 1;
+    double bestValue = 0.0;
+    double trough = r.size() > 1 ? r[1] : 0.0; // lowest r_j for 1 <= j < k
+    for (int k = 2; k <= maxLag && std::size_t(k) < r.size(); ++k) {
+        const double rk = r[std::size_t(k)];
+        const bool rises = rk > r[std::size_t(k - 1)];
+        const bool peak = std::size_t(k + 1) >= r.size() || rk >= r[std::size_t(k + 1)];
+        if (rises && peak && rk - trough >= kMinPeakProminence && rk > bestValue) {
+            best = k;
+            bestValue = rk;
+        }
+        trough = std::min(trough, rk);
+    }
+    return best;
+}
+
+std::span<const double> trainingValues(const Dataset& data)
+{
+    const std::size_t length = std::min(data.values.size(), data.split.train + std::size_t(data.split.window));
+    return {data.values.data(), length};
+}
+
+Seasonality seasonality(const Dataset& data, int season)
+{
+    const std::span<const double> training = trainingValues(data);
+    Seasonality s;
+    if (season > 0) {
+        if (std::size_t(season) >= training.size())
+            throw std::invalid_argument("--season " + std::to_string(season) + " is not shorter than the training part ("
+                                        + std::to_string(training.size()) + " values)");
+        s.period = season;
+        s.fromUser = true;
+    } else {
+        s.period = detectSeasonalPeriod(training);
+    }
+    s.maseScale = seasonalNaiveScale(training, s.period);
+    return s;
+}
+
+double LinearAr::predict(std::span<const double> windowScaled) const
+{
+    double sum = intercept;
+    for (std::size_t i = 0; i < weights.size() && i < windowScaled.size(); ++i)
+        sum += weights[i] * windowScaled[i];
+    return sum;
+}
+
+LinearAr fitLinearAr(std::span<const double> scaled, std::size_t windows, int window)
+{
+    const Eigen::Index w = window;
+    const Eigen::Index n = Eigen::Index(windows);
+    Eigen::MatrixXd design(n, w + 1); // [s_k … s_{k+w−1}, 1]
+    Eigen::VectorXd target(n);
+    for (Eigen::Index k = 0; k < n; ++k) {
+        for (Eigen::Index i = 0; i < w; ++i)
+            design(k, i) = scaled[std::size_t(k + i)];
+        design(k, w) = 1.0;
+        target[k] = scaled[std::size_t(k + w)];
+    }
+    const Eigen::VectorXd solution = design.completeOrthogonalDecomposition().solve(target);
+    LinearAr ar;
+    ar.weights.assign(solution.data(), solution.data() + w);
+    ar.intercept = solution[w];
+    return ar;
+}
+
+namespace {
+
+void addTarget(BaselineForecast& f, const Dataset& data, double predicted)
+{
+    f.predicted.push_back(predicted);
+    f.predictedScaled.push_back(data.scaler.apply(predicted));
+}
+
+void measure(BaselineForecast& f, const Baselines& b, const Dataset& data)
+{
+    std::vector<double> actualScaled(b.actual.size());
+    for (std::size_t k = 0; k < b.actual.size(); ++k)
+        actualScaled[k] = data.scaler.apply(b.actual[k]);
+    f.metrics = computeMetrics(f.predicted, b.actual, f.predictedScaled, actualScaled, b.season.maseScale);
+}
+
+} // namespace
+
+Baselines computeBaselines(const Dataset& data, Part part, int season)
+{
+    Baselines b;
+    b.part = part;
+    b.season = seasonality(data, season);
+    const std::span<const double> training = trainingValues(data);
+    const std::span<const double> y(data.values);
+    const double slope = training.size() > 1 ? (training.back() - training.front()) / double(training.size() - 1) : 0.0;
+    b.ar = fitLinearAr(data.scaled, data.split.train, data.split.window);
+    const std::size_t m = std::size_t(b.season.period);
+    const std::size_t w = std::size_t(data.split.window);
+    for (const std::size_t window : data.windowsOf(part)) {
+        const std::size_t t = data.split.targetIndex(window);
+        b.index.push_back(t);
+        b.actual.push_back(y[t]);
+        addTarget(b.naive, data, y[t - 1]);
+        addTarget(b.seasonalNaive, data, t >= m ? y[t - m] : y[t - 1]);
+        addTarget(b.drift, data, y[t - 1] + slope);
+        const double arScaled = b.ar.predict(std::span<const double>(data.scaled).subspan(t - w, w));
+        b.linearAr.predicted.push_back(data.scaler.invert(arScaled));
+        b.linearAr.predictedScaled.push_back(arScaled);
+    }
+    for (BaselineForecast* f : {&b.naive, &b.seasonalNaive, &b.drift, &b.linearAr})
+        measure(*f, b, data);
+    return b;
+}
+
+} // namespace rnnwb
