@@ -7,6 +7,8 @@
 #include "app/report_file.h"
 #include "app/stall_meter.h"
 
+#include <qcustomplot.h>
+
 #include <QApplication>
 #include <QTimer>
 
@@ -114,6 +116,10 @@ bool ScriptRunner::prepare()
 
 void ScriptRunner::afterTraining(const RunRecord& run)
 {
+    if (run.outcome.stop == StopReason::Diverged) // as `rnnwb train` says it; the run still counts
+        printError(tr("training diverged (the loss became infinite or NaN) after %1 epochs; the last finite "
+                      "weights were kept. Try a smaller --lr or --clip.")
+                       .arg(run.outcome.trainLoss.size()));
     if (stall_) {
         trainWall_ = double(wall_.nsecsElapsed()) * 1e-9;
         QTimer::singleShot(50, this, [this, run] { reportMeasurements(run); }); // ticks after the result is drawn
@@ -133,6 +139,10 @@ void ScriptRunner::reportMeasurements(const RunRecord& run)
                  trainWall_, stall_->longestStallMs(), stall_->meanLatenessMs(), stall_->ticks());
     for (const auto& [at, ms] : stall_->stalls())
         std::fprintf(stderr, "rnn-workbench:   stall of %.0f ms at %.0f ms\n", ms, at);
+    for (const ChartRef& chart : window_.charts())
+        if (auto* plot = qobject_cast<QCustomPlot*>(chart.widget))
+            std::fprintf(stderr, "rnn-workbench:   %s chart: %.1f ms per replot (mean of the last ones)\n",
+                         qPrintable(chart.name), plot->replotTime(true));
     writeOutputs(run);
 }
 

@@ -7,6 +7,7 @@
 #include "ui_data_panel.h"
 
 #include <QDateTime>
+#include <QHeaderView>
 #include <QMenu>
 
 namespace rnnwb::app {
@@ -25,11 +26,13 @@ DataPanel::DataPanel(DataDocument* document, ReplotCoalescer* coalescer, QWidget
     ui_->setupUi(this);
     model_ = new CsvTableModel(this);
     ui_->tableView->setModel(model_);
+    ui_->tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     plot_ = new SeriesPlot(ui_->seriesPlot, coalescer, false);
     ui_->splitter->setStretchFactor(0, 3);
     ui_->splitter->setStretchFactor(1, 2);
     ui_->lockLabel->setStyleSheet(QStringLiteral("color: palette(highlight); font-weight: bold;"));
     ui_->hintLabel->setStyleSheet(QStringLiteral("font-style: italic;"));
+    setFocusProxy(ui_->columnCombo); // Ctrl+1
 
     connect(ui_->openButton, &QPushButton::clicked, this, &DataPanel::openRequested);
     connect(ui_->columnCombo, &QComboBox::activated, this, [this](int row) {
@@ -101,7 +104,7 @@ void DataPanel::fillWarnings()
     for (const CsvIssue& issue : issues)
         ui_->warningsList->addItem(toQ(formatIssue(issue)));
     const int tab = ui_->detailTabs->indexOf(ui_->warningsTab);
-    ui_->detailTabs->setTabText(tab, issues.empty() ? tr("&Warnings") : tr("&Warnings (%1)").arg(issues.size()));
+    ui_->detailTabs->setTabText(tab, issues.empty() ? tr("Warnings") : tr("Warnings (%1)").arg(issues.size()));
 }
 
 QString DataPanel::describeSeries() const

@@ -47,6 +47,7 @@ HyperPanel::HyperPanel(QWidget* parent) : QWidget(parent), ui_(std::make_unique<
     ui_->lrEdit->spinBox()->setToolTip(ui_->lrEdit->toolTip());
     registerFields();
     connectEdits();
+    setFocusProxy(ui_->cellCombo); // Ctrl+2
     connect(ui_->resetButton, &QPushButton::clicked, this, [this] {
         TrainConfig defaults;
         defaults.column = config_.column;

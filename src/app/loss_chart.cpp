@@ -1,10 +1,12 @@
 #include "app/loss_chart.h"
 
+#include "app/plot_header.h"
 #include "app/plot_navigator.h"
 #include "app/replot_coalescer.h"
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rnnwb::app {
@@ -12,9 +14,6 @@ namespace rnnwb::app {
 LossChart::LossChart(QCustomPlot* plot, ReplotCoalescer* coalescer)
     : QObject(plot), plot_(plot), coalescer_(coalescer)
 {
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, tr("Loss per epoch"),
-        QFont(plot_->font().family(), plot_->font().pointSize() + 1, QFont::Bold)));
     train_ = plot_->addGraph();
     train_->setName(tr("training loss"));
     train_->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.8));
@@ -24,8 +23,12 @@ LossChart::LossChart(QCustomPlot* plot, ReplotCoalescer* coalescer)
     plot_->xAxis->setLabel(tr("epoch"));
     plot_->yAxis->setLabel(tr("MSE (scaled data)"));
     plot_->legend->setVisible(true);
-    plot_->legend->setFont(QFont(plot_->font().family(), plot_->font().pointSize() - 1));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    addPlotHeader(plot_, tr("Loss per epoch"));
+    placeholder_ = new QCPItemText(plot_);
+    placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    placeholder_->position->setCoords(0.5, 0.5);
+    placeholder_->setText(tr("Train (F5) or Step (F10): the loss of each epoch appears here."));
+    placeholder_->setColor(Qt::gray);
     auto* navigator = new PlotNavigator(plot_, [this] { fit(); });
     connect(navigator, &PlotNavigator::userNavigated, this, [this] { follow_ = false; });
     setLogScale(true);
@@ -86,13 +89,20 @@ void LossChart::rescale()
             plot_->yAxis->setRange(y.lower / 1.5, y.upper * 1.5);
         else
             plot_->yAxis->setRange(0, y.upper * 1.05);
+    } else {
+        plot_->yAxis->setRange(log_ ? 1e-3 : 0.0, 1.0);
     }
-    plot_->xAxis->setRange(0, std::max(plannedEpochs_, train_->dataCount()) + 1);
+    // Room for a quarter more epochs than so far (up to the planned count): the curve fills the
+    // chart however long the training is; the progress bar shows how far along it is.
+    const int done = train_->dataCount();
+    const int shown = std::max(std::min(plannedEpochs_, std::max(10, done + done / 4)), done);
+    plot_->xAxis->setRange(0, std::max(shown, 1) + 1);
 }
 
 // Only curves that have points are listed (no "validation loss" without a validation part).
 void LossChart::updateLegend()
 {
+    placeholder_->setVisible(train_->dataCount() == 0);
     if (validation_->dataCount() > 0)
         validation_->addToLegend();
     else

@@ -7,6 +7,7 @@
 
 class QCustomPlot;
 class QCPGraph;
+class QCPItemText;
 
 namespace rnnwb::app {
 
@@ -39,6 +40,7 @@ private:
     ReplotCoalescer* coalescer_;
     QCPGraph* train_;
     QCPGraph* validation_;
+    QCPItemText* placeholder_; // shown until there is a curve
     bool log_ = false;
     bool follow_ = true; // rescale as data arrives until the user zooms or pans
     int plannedEpochs_ = 0;

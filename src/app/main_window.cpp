@@ -19,6 +19,8 @@
 #include <qcustomplot.h>
 
 #include <QCloseEvent>
+
+#include <algorithm>
 #include <QScreen>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -46,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent)
     connectTraining();
     const QSize available = screen()->availableSize();
     resize(std::min(1400, available.width()), std::min(900, available.height()));
+    resizeDocks({trainingDock_}, {std::clamp(height() / 4, 150, 270)}, Qt::Vertical);
     defaultLayout_ = saveState();
     openBundled(defaultDatasetPath());
     revalidate();
@@ -77,7 +80,6 @@ void MainWindow::createPanels()
     addDockWidget(Qt::BottomDockWidgetArea, trainingDock_);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     resizeDocks({hyperDock_}, {340}, Qt::Horizontal);
-    resizeDocks({trainingDock_}, {270}, Qt::Vertical);
 
     status_ = new TrainingStatus(this);
     statusBar()->addPermanentWidget(status_);
@@ -218,6 +220,8 @@ void MainWindow::updateActions()
     actions_.pause->setText(s == State::Paused ? tr("&Resume") : tr("&Pause"));
     actions_.stop->setEnabled(s == State::Running || s == State::Paused);
     actions_.open->setEnabled(idle);
+    samplesMenu_->setEnabled(idle);
+    recentMenu_->setEnabled(idle && !recentMenu_->isEmpty());
     actions_.saveReport->setEnabled(idle && resultsPanel_->shownRun());
 }
 

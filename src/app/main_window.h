@@ -10,6 +10,7 @@
 #include <QMainWindow>
 
 class QDockWidget;
+class QMenu;
 class QTabWidget;
 
 namespace rnnwb::app {
@@ -95,6 +96,8 @@ private:
     TrainingStatus* status_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QTabWidget* tabs_ = nullptr;
+    QMenu* samplesMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
     QDockWidget* hyperDock_ = nullptr;
     QDockWidget* trainingDock_ = nullptr;
     QByteArray defaultLayout_;

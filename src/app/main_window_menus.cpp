@@ -31,11 +31,13 @@ void MainWindow::createMenus()
             if (!controller_->busy())
                 document_->setGenerated(tr("%1 (generated)").arg(QString(t.title).remove(u'&')), t.generate(), t.hint);
         });
+    samplesMenu_ = samples;
     dataPanel_->setSamplesMenu(samples);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(actions_.open);
-    recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recent_ = new RecentFiles(recentMenu_, this);
     file->addMenu(samples);
     file->addSeparator();
     file->addAction(actions_.saveReport);

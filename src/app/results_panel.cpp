@@ -29,11 +29,12 @@ ResultsPanel::ResultsPanel(ReplotCoalescer* coalescer, QWidget* parent)
     ui_->runsView->resizeColumnsToContents();
     ui_->verticalSplitter->setStretchFactor(0, 3);
     ui_->verticalSplitter->setStretchFactor(1, 2);
-    ui_->verticalSplitter->setSizes({600, 400});
+    ui_->verticalSplitter->setSizes({650, 350});
     ui_->bottomSplitter->setStretchFactor(0, 3);
     ui_->bottomSplitter->setStretchFactor(1, 2);
     ui_->bottomSplitter->setSizes({600, 400});
-    ui_->runsView->setMinimumHeight(60);
+    ui_->runsView->setMinimumHeight(50);
+    ui_->runsView->verticalHeader()->setDefaultSectionSize(ui_->runsView->fontMetrics().height() + 6);
     setFocusProxy(ui_->runsView);
 
     QTableWidget* table = ui_->metricsTable;
@@ -43,6 +44,7 @@ ResultsPanel::ResultsPanel(ReplotCoalescer* coalescer, QWidget* parent)
     table->setVerticalHeaderLabels({tr("Training"), tr("Validation"), tr("Test")});
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->setFixedHeight(table->horizontalHeader()->sizeHint().height()
                           + 3 * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth());
 

@@ -16,14 +16,13 @@ namespace rnnwb::app {
 RmseChart::RmseChart(QChartView* view) : QObject(view), view_(view)
 {
     auto* chart = new QChart;
-    chart->setTitle(tr("RMSE per part"));
+    chart->setTitle(tr("RMSE per part (data units)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
     parts_ = new QBarCategoryAxis;
     rmse_ = new QValueAxis;
     rmse_->setLabelFormat(QStringLiteral("%.3g"));
-    rmse_->setTitleText(tr("RMSE (data units)"));
     chart->addAxis(parts_, Qt::AlignBottom);
     chart->addAxis(rmse_, Qt::AlignLeft);
     view_->setChart(chart);

@@ -23,8 +23,9 @@ struct RunRecord {
 class RunListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Number, Data, Cell, Layout, Window, Hidden, Layers, LearningRate, Epochs, Stop,
-                  TrainRmse, ValidationRmse, TestRmse, Seconds, ColumnCount };
+    // The metrics first, so that runs compare at a glance; the long data label last.
+    enum Column { Number, TestRmse, ValidationRmse, TrainRmse, Cell, Layers, Hidden, Window, Layout,
+                  LearningRate, Epochs, Stop, Seconds, Data, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -1,5 +1,6 @@
 #include "app/series_plot.h"
 
+#include "app/plot_header.h"
 #include "app/plot_navigator.h"
 #include "app/replot_coalescer.h"
 
@@ -34,9 +35,7 @@ QColor partColor(Part part)
 SeriesPlot::SeriesPlot(QCustomPlot* plot, ReplotCoalescer* coalescer, bool withPredictions)
     : QObject(plot), plot_(plot), coalescer_(coalescer)
 {
-    plot_->plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(plot_, QString(), QFont(plot_->font().family(), plot_->font().pointSize() + 1, QFont::Bold));
-    plot_->plotLayout()->addElement(0, 0, title_);
+    title_ = addPlotHeader(plot_, QString(), withPredictions);
     series_ = plot_->addGraph();
     series_->setName(tr("actual"));
     series_->setPen(QPen(QColor(0x40, 0x40, 0x40), 1.5));
@@ -59,13 +58,10 @@ SeriesPlot::SeriesPlot(QCustomPlot* plot, ReplotCoalescer* coalescer, bool withP
         if (withPredictions) {
             predictions_[k] = plot_->addGraph();
             predictions_[k]->setPen(QPen(partColor(part), 1.8));
-            predictions_[k]->setName(part == Part::Train ? tr("fit (training part)")
-                                                         : tr("prediction (%1 part)").arg(partTitle(part)));
+            predictions_[k]->setName(part == Part::Train ? tr("fit (training)")
+                                                         : tr("prediction (%1)").arg(partTitle(part)));
         }
     }
-    plot_->legend->setVisible(withPredictions);
-    plot_->legend->setFont(QFont(plot_->font().family(), plot_->font().pointSize() - 1));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     auto* navigator = new PlotNavigator(plot_, [this] { fit(); });
     Q_UNUSED(navigator);
     clearPredictions();

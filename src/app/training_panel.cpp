@@ -14,6 +14,7 @@ TrainingPanel::TrainingPanel(ReplotCoalescer* coalescer, QWidget* parent)
     for (double rate : {1000.0, 200.0, 50.0, 20.0, 10.0, 5.0, 2.0, 1.0})
         ui_->speedCombo->addItem(tr("%1 epochs/s").arg(rate), rate);
     ui_->reasonLabel->setStyleSheet(QStringLiteral("color: #c00000;"));
+    setFocusProxy(ui_->speedCombo); // Ctrl+3
     connect(ui_->speedCombo, &QComboBox::currentIndexChanged, this,
             [this] { emit speedChanged(epochsPerSecond()); });
     connect(ui_->logScaleCheck, &QCheckBox::toggled, chart_, &LossChart::setLogScale);

@@ -16,7 +16,9 @@ int runDescribe(std::vector<std::string> args);
 int runTrain(std::vector<std::string> args);
 int runPredict(std::vector<std::string> args);
 int runForecast(std::vector<std::string> args);
+int runInspect(std::vector<std::string> args);
 int runBench(std::vector<std::string> args);
+int runExportScript(std::vector<std::string> args);
 
 // predict and forecast: the series of a CSV file the model is applied to (its column, or
 // `column`), scaled and windowed as the model was trained. Errors name the file.

@@ -2,6 +2,16 @@
 
 namespace rnnwb {
 
+namespace {
+
+template <typename S> using ConstArrayMap = Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>;
+template <typename S> using UArrayMap = Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>>;
+
+} // namespace
+
+// The time loop does one GEMM per step (W_hh h_{t-1}, added in place to the precomputed input
+// projection) and then one fused pass per sample column over its 4H gate values, so a column's
+// gates, cell and hidden state stay in L1 instead of six passes over the whole 4H x B block.
 template <typename S>
 void LstmLayer<S>::forwardSteps(const Mat<S>* c0)
 {
@@ -16,15 +26,21 @@ void LstmLayer<S>::forwardSteps(const Mat<S>* c0)
     for (int t = 0; t < this->steps_; ++t) {
         auto a = this->stepCols(this->gateAct_, t); // 4H x B, holds W_ih x_t + b
         a.noalias() += Whh * this->stepCols(this->hAll_, t);
-        a.topRows(2 * H) = sigmoid(a.topRows(2 * H).array()).matrix();   // i, f
-        a.middleRows(2 * H, H) = a.middleRows(2 * H, H).array().tanh().matrix(); // g
-        a.bottomRows(H) = sigmoid(a.bottomRows(H).array()).matrix();     // o
-        auto c = this->stepCols(cAll_, t + 1);
-        c = (a.middleRows(H, H).cwiseProduct(this->stepCols(cAll_, t))
-             + a.topRows(H).cwiseProduct(a.middleRows(2 * H, H)));       // c' = f c + i g
-        auto tc = this->stepCols(tanhC_, t);
-        tc = c.array().tanh().matrix();
-        this->stepCols(this->hAll_, t + 1) = a.bottomRows(H).cwiseProduct(tc); // h' = o tanh(c')
+        const Eigen::Index first = Eigen::Index(t) * B;
+        for (Eigen::Index b = 0; b < B; ++b) {
+            S* gate = a.col(b).data();
+            UArrayMap<S> ifg(gate, 2 * H), g(gate + 2 * H, H), o(gate + 3 * H, H);
+            ifg = sigmoid(ifg);   // i, f
+            g = g.tanh();         // g
+            o = sigmoid(o);       // o
+            const UArrayMap<S> i(gate, H), f(gate + H, H);
+            UArrayMap<S> c(cAll_.col(first + B + b).data(), H);
+            const UArrayMap<S> cPrev(cAll_.col(first + b).data(), H);
+            c = f * cPrev + i * g;                                   // c' = f c + i g
+            UArrayMap<S> tc(tanhC_.col(first + b).data(), H);
+            tc = c.tanh();
+            UArrayMap<S>(this->hAll_.col(first + B + b).data(), H) = o * tc; // h' = o tanh(c')
+        }
     }
 }
 
@@ -34,26 +50,33 @@ void LstmLayer<S>::forwardSteps(const Mat<S>* c0)
 //   dA_i = dc ⊙ g ⊙ i(1−i)     dA_f = dc ⊙ c_{t−1} ⊙ f(1−f)
 //   dA_g = dc ⊙ i ⊙ (1−g²)     dA_o = dh ⊙ tanh c_t ⊙ o(1−o)
 //   dc_{t−1} = dc ⊙ f           dh_{t−1} = W_hh^T dA
+// The elementwise part is one fused pass per sample column; dh_{t−1} is one GEMM per step.
 template <typename S>
 void LstmLayer<S>::backwardSteps(const Mat<S>& dH)
 {
     const Eigen::Index H = this->hiddenSize(), B = this->batch_;
     const ConstWeightMap<S> Whh = this->weightHh();
     dcNext_.setZero(H, B);
+    dh_.resize(H, B);
+    dc_.resize(H, B);
     for (int t = this->steps_ - 1; t >= 0; --t) {
-        const auto a = this->stepCols(this->gateAct_, t);
-        const auto i = a.topRows(H).array(), f = a.middleRows(H, H).array();
-        const auto g = a.middleRows(2 * H, H).array(), o = a.bottomRows(H).array();
-        const auto tc = this->stepCols(tanhC_, t).array();
-        dh_ = this->stepCols(dH, t) + this->dhNext_;
-        dc_ = (dcNext_.array() + dh_.array() * o * (S(1) - tc.square())).matrix();
-        auto d = this->stepCols(this->dGates_, t);
-        d.topRows(H) = (dc_.array() * g * i * (S(1) - i)).matrix();
-        d.middleRows(H, H) = (dc_.array() * this->stepCols(cAll_, t).array() * f * (S(1) - f)).matrix();
-        d.middleRows(2 * H, H) = (dc_.array() * i * (S(1) - g.square())).matrix();
-        d.bottomRows(H) = (dh_.array() * tc * o * (S(1) - o)).matrix();
-        dcNext_ = dc_.cwiseProduct(a.middleRows(H, H));
-        this->dhNext_.noalias() = Whh.transpose() * d;
+        const Eigen::Index first = Eigen::Index(t) * B;
+        for (Eigen::Index b = 0; b < B; ++b) {
+            const S* gate = this->gateAct_.col(first + b).data();
+            const ConstArrayMap<S> i(gate, H), f(gate + H, H), g(gate + 2 * H, H), o(gate + 3 * H, H);
+            const ConstArrayMap<S> tc(tanhC_.col(first + b).data(), H);
+            const ConstArrayMap<S> cPrev(cAll_.col(first + b).data(), H);
+            UArrayMap<S> dh(dh_.col(b).data(), H), dc(dc_.col(b).data(), H), dcNext(dcNext_.col(b).data(), H);
+            dh = ConstArrayMap<S>(dH.col(first + b).data(), H) + this->dhNext_.col(b).array();
+            dc = dcNext + dh * o * (S(1) - tc.square());
+            S* d = this->dGates_.col(first + b).data();
+            UArrayMap<S>(d, H) = dc * g * i * (S(1) - i);
+            UArrayMap<S>(d + H, H) = dc * cPrev * f * (S(1) - f);
+            UArrayMap<S>(d + 2 * H, H) = dc * i * (S(1) - g.square());
+            UArrayMap<S>(d + 3 * H, H) = dh * tc * o * (S(1) - o);
+            dcNext = dc * f;
+        }
+        this->dhNext_.noalias() = Whh.transpose() * this->stepCols(this->dGates_, t);
     }
 }
 

@@ -60,8 +60,14 @@ void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
     VecMap<S> gBhh(grads_ + bhhOffset(), gateRows());
     gWih.noalias() += dGates_ * input_.transpose();                 // dW_ih = sum_t dA_t x_t^T
     gWhh.noalias() += dHidden * hAll_.leftCols(cols).transpose();     // dW_hh = sum_t dA_h,t h_{t-1}^T
-    gBih += dGates_.rowwise().sum();
-    gBhh += dHidden.rowwise().sum();
+    if (&dHidden == &dGates_) { // LSTM, RNN: both biases get the same sum
+        const Vec<S> sum = dGates_.rowwise().sum();
+        gBih += sum;
+        gBhh += sum;
+    } else {
+        gBih += dGates_.rowwise().sum();
+        gBhh += dHidden.rowwise().sum();
+    }
     if (dX) {
         dX->resize(inputSize_, cols);
         dX->noalias() = weightIh().transpose() * dGates_;             // dX = W_ih^T dA
