@@ -3,6 +3,7 @@
 #include "core/report.h"
 #include "core/trainer.h"
 
+#include <algorithm>
 #include <thread>
 
 namespace rnnwb::app {
@@ -24,6 +25,7 @@ void TrainingWorker::train(const TrainRequest& request)
                                              request.columnName);
         emit sessionStarted({trainer_->data().split, request.config.epochs});
         sinceOverlay_.start();
+        lastOverlayMs_ = 0;
         lastEpoch_ = std::chrono::steady_clock::now();
         TrainControl control;
         control.cancel = &cancel_;
@@ -47,8 +49,14 @@ void TrainingWorker::onEpoch(const EpochProgress& p)
         pause_.store(true); // Step: one epoch, then wait again
     if (trainer_->finished())
         return; // the final predictions come with finished()
-    if (stepping || sinceOverlay_.elapsed() >= overlayIntervalMs_.load()) {
+    // Live predictions cost a forward pass over the whole series: wait at least 9 times as
+    // long as the last one took, so that they never take more than a tenth of the training.
+    const qint64 due = std::max<qint64>(overlayIntervalMs_.load(), 9 * lastOverlayMs_);
+    if (stepping || sinceOverlay_.elapsed() >= due) {
+        QElapsedTimer cost;
+        cost.start();
         sendOverlay(p.epoch);
+        lastOverlayMs_ = cost.elapsed();
         sinceOverlay_.restart();
     }
     throttle();

@@ -60,6 +60,7 @@ private:
     std::atomic<double> epochsPerSecond_{0.0};
     std::atomic<int> overlayIntervalMs_{200};
     QElapsedTimer sinceOverlay_;
+    qint64 lastOverlayMs_ = 0; // how long the latest live prediction took
     std::chrono::steady_clock::time_point lastEpoch_;
 };
 

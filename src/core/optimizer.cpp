@@ -1,5 +1,7 @@
 #include "core/optimizer.h"
 
+#include "core/enum_names.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -17,10 +19,8 @@ std::string optimizerName(OptimizerKind kind)
 
 OptimizerKind parseOptimizerKind(const std::string& text)
 {
-    for (OptimizerKind k : {OptimizerKind::Adam, OptimizerKind::Sgd, OptimizerKind::RmsProp})
-        if (text == optimizerName(k))
-            return k;
-    throw std::invalid_argument("unknown optimizer '" + text + "' (expected adam, sgd or rmsprop)");
+    static const OptimizerKind all[] = {OptimizerKind::Adam, OptimizerKind::Sgd, OptimizerKind::RmsProp};
+    return parseEnumName(text, all, optimizerName, "optimizer");
 }
 
 namespace {

@@ -50,20 +50,20 @@ Trainer::Trainer(Dataset data, const TrainConfig& config, std::string columnName
     network_->setParameters(config.initWeights.empty() ? initialParameters<float>(shape, config.seed)
                                                        : loadWeights(config.initWeights, shape));
     optimizer_ = makeOptimizer<float>(optimizerSettings(config));
+    fullTrainBatch_ = data_.batch(Part::Train); // the same tensors every full-batch epoch
+    validationBatch_ = data_.batch(Part::Validation);
     lastGood_ = network_->parameters();
 }
 
-// One optimizer step on these windows; returns the loss of its forward pass.
-double Trainer::trainStep(std::span<const std::size_t> windows)
+// One optimizer step on a batch; returns the loss of its forward pass.
+double Trainer::trainStep(const Batch<float>& b)
 {
-    const Batch<float> b = data_.batch(windows);
-    Mat<float> dPrediction;
     const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
-    const double loss = double(meanSquaredError(prediction, b.targets, &dPrediction));
+    const double loss = double(meanSquaredError(prediction, b.targets, &dPrediction_));
     if (!std::isfinite(loss))
-        return loss; // no step: the caller stops with the last finite weights
+        return loss; // no step: the caller stops with the last good weights
     network_->zeroGradients();
-    network_->backward(dPrediction);
+    network_->backward(dPrediction_);
     if (config_.clip > 0)
         clipGradientNorm<float>(network_->gradients(), config_.clip);
     optimizer_->step(network_->parameters(), network_->gradients());
@@ -80,19 +80,19 @@ bool TrainControl::waitWhilePaused() const
 // Mean training loss of the epoch, weighted by minibatch size; NaN when cancelled midway.
 double Trainer::trainOneEpoch(const TrainControl& control)
 {
-    std::vector<std::size_t> windows = data_.windowsOf(Part::Train);
-    const std::size_t n = windows.size();
+    const std::size_t n = data_.split.train;
     const bool minibatches = config_.layout == Layout::Sequence && config_.batch > 0
                              && std::size_t(config_.batch) < n;
     if (!minibatches)
-        return trainStep(windows);
+        return trainStep(fullTrainBatch_);
+    std::vector<std::size_t> windows = data_.windowsOf(Part::Train);
     std::shuffle(windows.begin(), windows.end(), shuffler_);
     double weighted = 0.0;
     for (std::size_t start = 0; start < n; start += std::size_t(config_.batch)) {
         if (!control.waitWhilePaused())
             return std::numeric_limits<double>::quiet_NaN();
         const std::size_t count = std::min(std::size_t(config_.batch), n - start);
-        const double loss = trainStep(std::span<const std::size_t>(windows).subspan(start, count));
+        const double loss = trainStep(data_.batch(std::span<const std::size_t>(windows).subspan(start, count)));
         weighted += loss * double(count);
         if (!std::isfinite(loss))
             break;
@@ -104,7 +104,7 @@ double Trainer::measureValidationLoss()
 {
     if (data_.split.validation == 0)
         return std::numeric_limits<double>::quiet_NaN();
-    const Batch<float> b = data_.batch(Part::Validation);
+    const Batch<float>& b = validationBatch_;
     const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
     return double(meanSquaredError(prediction, b.targets));
 }

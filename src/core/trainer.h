@@ -74,7 +74,7 @@ public:
 
 private:
     double trainOneEpoch(const TrainControl& control);
-    double trainStep(std::span<const std::size_t> windows);
+    double trainStep(const Batch<float>& batch);
     double measureValidationLoss();
     void afterEpoch(double trainLoss, double validationLoss);
     bool isDivergent(double trainLoss) const;
@@ -86,6 +86,8 @@ private:
     std::unique_ptr<Network<float>> network_;
     std::unique_ptr<Optimizer<float>> optimizer_;
     std::mt19937_64 shuffler_;
+    Mat<float> dPrediction_; // dLoss/dprediction of the latest step, reused across steps
+    Batch<float> fullTrainBatch_, validationBatch_;
     std::vector<double> trainLoss_, validationLoss_;
     Vec<float> epochStart_; // weights at the start of the running epoch
     Vec<float> lastGood_;   // the latest weights whose measured training loss was good
