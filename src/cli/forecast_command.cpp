@@ -1,5 +1,6 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/model_input.h"
 
 #include "core/forecast.h"
 #include "core/model.h"
@@ -43,30 +44,23 @@ double parseCoverage(const std::string& text)
 // rnnwb forecast --model FILE --csv FILE --horizon N [--interval 0.9] [--column C] [--json FILE|-]
 int runForecast(std::vector<std::string> args)
 {
-    const std::optional<std::string> modelPath = takeOption(args, "--model");
-    const std::optional<std::string> csv = takeOption(args, "--csv");
+    const ModelInputArgs opts = takeModelInputArgs(args, "forecast");
     const std::optional<std::string> horizonText = takeOption(args, "--horizon");
     const std::optional<std::string> intervalText = takeOption(args, "--interval");
-    const std::optional<std::string> column = takeOption(args, "--column");
-    const std::optional<std::string> json = takeOption(args, "--json");
     requireNoneLeft(args);
-    if (!modelPath)
-        throw UsageError("forecast needs --model FILE");
-    if (!csv)
-        throw UsageError("forecast needs --csv FILE");
     if (!horizonText)
         throw UsageError("forecast needs --horizon N (steps past the end of the data)");
     const int horizon = parseHorizon(*horizonText);
     const double coverage = intervalText ? parseCoverage(*intervalText) : 0.9;
 
-    const Model model = loadModel(*modelPath);
-    const Dataset data = datasetForModel(model, *csv, column);
+    const Model model = loadModel(opts.model);
+    const Dataset data = datasetForModel(model, opts.csv, opts.column);
     const Forecast f = forecastWithIntervals(model, data, horizon, coverage);
 
     nlohmann::json out;
-    out["model"] = *modelPath;
-    out["csv"] = *csv;
-    out["column"] = column ? *column : model.columnName;
+    out["model"] = opts.model;
+    out["csv"] = opts.csv;
+    out["column"] = opts.column ? *opts.column : model.columnName;
     out["last_index"] = data.values.size() - 1;
     out["horizon"] = f.horizon;
     out["index"] = f.index;
@@ -76,9 +70,9 @@ int runForecast(std::vector<std::string> args)
     out["interval"] = f.coverage;
     out["interval_origins"] = f.origins;
     out["interval_empirical_horizon"] = f.empiricalHorizon;
-    if (json)
-        writeJson(*json, out);
-    if (!json || *json != "-") {
+    if (opts.json)
+        writeJson(*opts.json, out);
+    if (!opts.json || *opts.json != "-") {
         std::cout << "index,forecast,lower,upper\n";
         char line[160];
         for (std::size_t k = 0; k < f.index.size(); ++k) {

@@ -1,5 +1,6 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/model_input.h"
 
 #include "core/inspect.h"
 #include "core/model.h"
@@ -42,31 +43,24 @@ void printSummary(const Inspection& in, const Dataset& data)
 // rnnwb inspect --model FILE --csv FILE --index K [--column C] [--json FILE|-]
 int runInspect(std::vector<std::string> args)
 {
-    const std::optional<std::string> modelPath = takeOption(args, "--model");
-    const std::optional<std::string> csv = takeOption(args, "--csv");
+    const ModelInputArgs opts = takeModelInputArgs(args, "inspect");
     const std::optional<std::string> indexText = takeOption(args, "--index");
-    const std::optional<std::string> column = takeOption(args, "--column");
-    const std::optional<std::string> json = takeOption(args, "--json");
     requireNoneLeft(args);
-    if (!modelPath)
-        throw UsageError("inspect needs --model FILE");
-    if (!csv)
-        throw UsageError("inspect needs --csv FILE");
     if (!indexText)
         throw UsageError("inspect needs --index K (the series index of the prediction to look inside)");
     const long long index = parseIndex(*indexText);
 
-    const Model model = loadModel(*modelPath);
-    const Dataset data = datasetForModel(model, *csv, column);
+    const Model model = loadModel(opts.model);
+    const Dataset data = datasetForModel(model, opts.csv, opts.column);
     const TargetRange range = inspectableTargets(data);
     if (index < 0 || std::size_t(index) < range.first || std::size_t(index) > range.last)
-        throw std::runtime_error(*csv + ": --index " + std::to_string(index) + " has no prediction: the model predicts series indices "
+        throw std::runtime_error(opts.csv + ": --index " + std::to_string(index) + " has no prediction: the model predicts series indices "
                                  + std::to_string(range.first) + " to " + std::to_string(range.last));
     const Inspection in = inspectTarget(model, data, std::size_t(index));
 
-    if (json)
-        writeJson(*json, inspectionToJson(in));
-    if (!json || *json != "-")
+    if (opts.json)
+        writeJson(*opts.json, inspectionToJson(in));
+    if (!opts.json || *opts.json != "-")
         printSummary(in, data);
     return kExitOk;
 }

@@ -1,5 +1,6 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/model_input.h"
 
 #include "core/baselines.h"
 #include "core/csv_reader.h"
@@ -16,46 +17,21 @@
 
 namespace rnnwb::cli {
 
-Dataset datasetForModel(const Model& model, const std::string& csv, const std::optional<std::string>& column)
-{
-    const CsvTable table = readCsvFile(csv);
-    const std::string wanted = column ? *column : model.columnName;
-    try {
-        const std::size_t index = wanted.empty() ? defaultColumn(table) : findColumn(table, wanted);
-        Series series = extractSeries(table, index, model.config.missing);
-        for (const CsvIssue& w : series.warnings)
-            std::cerr << "rnnwb: warning: " << csv << ":" << w.line << ": " << w.message << "\n";
-        return Dataset::withScaler(std::move(series.values), model.config, model.scaler);
-    } catch (const CsvError&) {
-        throw;
-    } catch (const std::invalid_argument& e) {
-        const std::string message = e.what();
-        throw std::runtime_error(message.find(csv) == std::string::npos ? csv + ": " + message : message);
-    }
-}
-
 // rnnwb predict --model FILE --csv FILE [--column C] [--json FILE|-]
 int runPredict(std::vector<std::string> args)
 {
-    const std::optional<std::string> modelPath = takeOption(args, "--model");
-    const std::optional<std::string> csv = takeOption(args, "--csv");
-    const std::optional<std::string> column = takeOption(args, "--column");
-    const std::optional<std::string> json = takeOption(args, "--json");
+    const ModelInputArgs opts = takeModelInputArgs(args, "predict");
     requireNoneLeft(args);
-    if (!modelPath)
-        throw UsageError("predict needs --model FILE");
-    if (!csv)
-        throw UsageError("predict needs --csv FILE");
 
-    const Model model = loadModel(*modelPath);
-    const Dataset data = datasetForModel(model, *csv, column);
+    const Model model = loadModel(opts.model);
+    const Dataset data = datasetForModel(model, opts.csv, opts.column);
     const std::vector<PartPrediction> parts = predictSeries(model, data);
     const std::optional<double> maseScale = seasonality(data).maseScale;
 
     nlohmann::json out;
-    out["model"] = *modelPath;
-    out["csv"] = *csv;
-    out["column"] = column ? *column : model.columnName;
+    out["model"] = opts.model;
+    out["csv"] = opts.csv;
+    out["column"] = opts.column ? *opts.column : model.columnName;
     out["window"] = model.config.window;
     out["index"] = nlohmann::json::array();
     out["predictions"] = nlohmann::json::array();
@@ -72,9 +48,9 @@ int runPredict(std::vector<std::string> args)
         out["metrics"][partName(p.part)] =
             metricsToJson(computeMetrics(p.predicted, p.actual, p.predictedScaled, p.actualScaled, maseScale));
     }
-    if (json)
-        writeJson(*json, out);
-    if (!json || *json != "-") {
+    if (opts.json)
+        writeJson(*opts.json, out);
+    if (!opts.json || *opts.json != "-") {
         std::cout << "index,prediction,actual,part\n";
         char line[160];
         for (const PartPrediction& p : parts)

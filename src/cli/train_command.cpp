@@ -1,5 +1,6 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/model_input.h"
 
 #include "core/baselines.h"
 #include "core/csv_reader.h"
@@ -30,16 +31,6 @@ struct InterruptGuard {
     ~InterruptGuard() { std::signal(SIGINT, previous); }
     void (*previous)(int);
 };
-
-Series loadSeries(const std::string& csv, const TrainConfig& config)
-{
-    const CsvTable table = readCsvFile(csv);
-    const std::size_t column = config.column.empty() ? defaultColumn(table) : findColumn(table, config.column);
-    Series series = extractSeries(table, column, config.missing);
-    for (const CsvIssue& w : series.warnings)
-        std::cerr << "rnnwb: warning: " << csv << ":" << w.line << ": " << w.message << "\n";
-    return series;
-}
 
 void printSummary(const RunOutcome& o, bool quietStdout)
 {
@@ -91,7 +82,7 @@ int runTrain(std::vector<std::string> args)
     if (const std::vector<std::string> problems = configProblems(config); !problems.empty())
         throw UsageError(problems.front());
 
-    const Series series = loadSeries(*csv, config);
+    const Series series = readSeries(*csv, config.column, config.missing);
     Dataset data = [&] {
         try {
             Dataset prepared = Dataset::prepare(series.values, config);

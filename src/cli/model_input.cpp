@@ -1,0 +1,48 @@
+#include "cli/model_input.h"
+
+#include "cli/cli_common.h"
+
+#include "core/csv_reader.h"
+#include "core/train_options.h"
+
+#include <iostream>
+#include <stdexcept>
+
+namespace rnnwb::cli {
+
+Series readSeries(const std::string& csv, const std::string& column, MissingPolicy missing)
+{
+    const CsvTable table = readCsvFile(csv);
+    const std::size_t index = column.empty() ? defaultColumn(table) : findColumn(table, column);
+    Series series = extractSeries(table, index, missing);
+    for (const CsvIssue& w : series.warnings)
+        std::cerr << "rnnwb: warning: " << csv << ":" << w.line << ": " << w.message << "\n";
+    return series;
+}
+
+ModelInputArgs takeModelInputArgs(std::vector<std::string>& args, const std::string& command)
+{
+    const std::optional<std::string> model = takeOption(args, "--model");
+    const std::optional<std::string> csv = takeOption(args, "--csv");
+    ModelInputArgs in{model.value_or(""), csv.value_or(""), takeOption(args, "--column"), takeOption(args, "--json")};
+    if (!model)
+        throw UsageError(command + " needs --model FILE");
+    if (!csv)
+        throw UsageError(command + " needs --csv FILE");
+    return in;
+}
+
+Dataset datasetForModel(const Model& model, const std::string& csv, const std::optional<std::string>& column)
+{
+    try {
+        Series series = readSeries(csv, column ? *column : model.columnName, model.config.missing);
+        return Dataset::withScaler(std::move(series.values), model.config, model.scaler);
+    } catch (const CsvError&) {
+        throw;
+    } catch (const std::invalid_argument& e) {
+        const std::string message = e.what();
+        throw std::runtime_error(message.find(csv) == std::string::npos ? csv + ": " + message : message);
+    }
+}
+
+} // namespace rnnwb::cli
