@@ -1,6 +1,7 @@
 // GUI tests of the Data and Hyperparameters panels: opening files through the app's open path,
 // import warnings, the column picker, bundled and generated series, a bad CSV (error shown,
 // previous data kept), validation next to the controls, remembered hyperparameters.
+#include "app_test_support.h"
 #include "app/app_runner.h"
 #include "app/app_settings.h"
 #include "app/data_document.h"
@@ -48,15 +49,7 @@ QAction* findAction(QMenu* menu, const QString& textPart)
     return nullptr;
 }
 
-// The offscreen platform warns about every dock widget; the warning says nothing about the app.
-void quietOffscreenWarnings()
-{
-    static const QtMessageHandler previous = qInstallMessageHandler(nullptr);
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
-        if (!message.contains(u"propagateSizeHints"))
-            previous(type, context, message);
-    });
-}
+using rnnwb::test::quietOffscreenWarnings;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // GUI tests of training: set hyperparameters through the widgets, click Train, wait for the run
 // and compare what the charts hold with the core's own run and report; Stop, Pause, Step;
 // panels locked while training; closing the window mid-training.
+#include "app_test_support.h"
 #include "app/app_runner.h"
 #include "app/data_document.h"
 #include "app/data_panel.h"
@@ -81,15 +82,7 @@ std::vector<double> graphValues(const QCPGraph* graph)
     return values;
 }
 
-// The offscreen platform warns about every dock widget; the warning says nothing about the app.
-void quietOffscreenWarnings()
-{
-    static const QtMessageHandler previous = qInstallMessageHandler(nullptr);
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
-        if (!message.contains(u"propagateSizeHints"))
-            previous(type, context, message);
-    });
-}
+using rnnwb::test::quietOffscreenWarnings;
 
 } // namespace
 

@@ -1,4 +1,6 @@
 // The rnnwb command-line contract (DESIGN.md §4): exit codes, one-line errors, JSON keys.
+#include "cli_support.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,20 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Result rnnwb(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(RNNWB_BIN_DIR "/rnnwb"), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+using Result = rnnwb::test::CliResult;
+using rnnwb::test::runRnnwb;
 
 QString data(const char* name) { return QStringLiteral(RNNWB_TEST_DATA "/") + QString::fromUtf8(name); }
 
@@ -57,7 +47,7 @@ private slots:
 
 void CliTest::trainWritesTheReport()
 {
-    const Result r = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"4"_s, u"--json"_s, u"-"_s});
+    const Result r = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"4"_s, u"--json"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = json(r.out);
     for (const char* key : {"config", "train_loss", "epochs_run", "stop_reason", "train_seconds", "test", "test_index",
@@ -82,7 +72,7 @@ void CliTest::sameSeedSameCurve()
 {
     const QStringList args = {u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"5"_s, u"--seed"_s, u"3"_s,
                               u"--cell"_s, u"gru"_s, u"--json"_s, u"-"_s};
-    const Result a = rnnwb(args), b = rnnwb(args);
+    const Result a = runRnnwb(args), b = runRnnwb(args);
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(json(a.out)[u"train_loss"_s], json(b.out)[u"train_loss"_s]);
 }
@@ -92,7 +82,7 @@ void CliTest::savedModelSeedsANewRun()
     QTemporaryDir dir;
     const QString model = dir.filePath(QStringLiteral("m.safetensors"));
     const QString report = dir.filePath(QStringLiteral("r.json"));
-    QCOMPARE(rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s, u"8"_s,
+    QCOMPARE(runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s, u"8"_s,
                     u"--save-model"_s, model, u"--json"_s, report})
                  .exitCode,
              0);
@@ -100,7 +90,7 @@ void CliTest::savedModelSeedsANewRun()
     QFile f(report);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const double lastLoss = json(f.readAll())[u"train_loss"_s].toArray().last().toDouble();
-    const Result next = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s, u"--hidden"_s, u"8"_s,
+    const Result next = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s, u"--hidden"_s, u"8"_s,
                                u"--init-weights"_s, model, u"--json"_s, u"-"_s});
     QCOMPARE(next.exitCode, 0);
     // the next run starts where the first ended: its first loss is below the first run's last
@@ -109,7 +99,7 @@ void CliTest::savedModelSeedsANewRun()
 
 void CliTest::describeCountsRowsAndColumns()
 {
-    const Result r = rnnwb({u"describe"_s, u"--csv"_s, data("airline-passengers.csv"), u"--json"_s, u"-"_s});
+    const Result r = runRnnwb({u"describe"_s, u"--csv"_s, data("airline-passengers.csv"), u"--json"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = json(r.out);
     QCOMPARE(o[u"rows"_s].toInt(), 144);
@@ -141,7 +131,7 @@ void CliTest::usageErrorsExitTwo_data()
 void CliTest::usageErrorsExitTwo()
 {
     QFETCH(QStringList, args);
-    const Result r = rnnwb(args);
+    const Result r = runRnnwb(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!r.err.isEmpty());
 }
@@ -161,7 +151,7 @@ void CliTest::failuresExitOneNamingTheFile()
 {
     QFETCH(QString, file);
     QFETCH(QStringList, extra);
-    const Result r = rnnwb(QStringList{u"train"_s, u"--csv"_s, file, u"--epochs"_s, u"1"_s} + extra);
+    const Result r = runRnnwb(QStringList{u"train"_s, u"--csv"_s, file, u"--epochs"_s, u"1"_s} + extra);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(r.err.contains(".csv") || r.err.contains(".safetensors"), r.err.constData());
@@ -169,7 +159,7 @@ void CliTest::failuresExitOneNamingTheFile()
 
 void CliTest::trainReportsBaselines()
 {
-    const Result r = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"2"_s, u"--hidden"_s, u"8"_s,
+    const Result r = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"2"_s, u"--hidden"_s, u"8"_s,
                             u"--json"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = json(r.out);
@@ -186,7 +176,7 @@ void CliTest::trainReportsBaselines()
     QCOMPARE(b[u"seasonal_naive"_s][u"period_source"_s].toString(), u"acf"_s);
     QCOMPARE(b[u"naive"_s][u"count"_s].toInt(), 42);
 
-    const Result seven = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s, u"--hidden"_s,
+    const Result seven = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s, u"--hidden"_s,
                                 u"4"_s, u"--season"_s, u"7"_s, u"--json"_s, u"-"_s});
     QCOMPARE(seven.exitCode, 0);
     QCOMPARE(json(seven.out)[u"baselines"_s][u"seasonal_naive"_s][u"period"_s].toInt(), 7);
@@ -197,11 +187,11 @@ void CliTest::predictAndForecastWriteJson()
 {
     QTemporaryDir dir;
     const QString model = dir.filePath(QStringLiteral("m.safetensors"));
-    const Result trained = rnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s,
+    const Result trained = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s,
                                   u"8"_s, u"--save-model"_s, model, u"--json"_s, u"-"_s});
     QCOMPARE(trained.exitCode, 0);
 
-    const Result p = rnnwb({u"predict"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--json"_s, u"-"_s});
+    const Result p = runRnnwb({u"predict"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--json"_s, u"-"_s});
     QCOMPARE(p.exitCode, 0);
     const QJsonObject po = json(p.out);
     for (const char* key : {"index", "predictions", "actual"})
@@ -215,7 +205,7 @@ void CliTest::predictAndForecastWriteJson()
     for (qsizetype k = 0; k < testPredictions.size(); ++k)
         QCOMPARE(predictions[139 - testPredictions.size() + k].toDouble(), testPredictions[k].toDouble());
 
-    const Result f = rnnwb({u"forecast"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--horizon"_s,
+    const Result f = runRnnwb({u"forecast"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--horizon"_s,
                             u"12"_s, u"--interval"_s, u"0.8"_s, u"--json"_s, u"-"_s});
     QCOMPARE(f.exitCode, 0);
     const QJsonObject fo = json(f.out);
@@ -259,7 +249,7 @@ void CliTest::modelFailuresExitOneNamingTheFile()
     QStringList args = {command, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv")};
     if (command == u"forecast"_s)
         args << u"--horizon"_s << u"5"_s;
-    const Result r = rnnwb(args);
+    const Result r = runRnnwb(args);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(r.err.contains("broken-model.safetensors"), r.err.constData());

@@ -8,6 +8,7 @@
 #include "core/model.h"
 #include "core/series.h"
 
+#include "cli_support.h"
 #include "fixture_support.h"
 
 #include <QProcess>
@@ -46,20 +47,9 @@ void addModelRows()
         QTest::newRow(m.c_str()) << QString::fromStdString(m);
 }
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using rnnwb::test::CliResult;
 
-CliResult runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(RNNWB_BIN_DIR "/rnnwb"), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+CliResult runCli(const QStringList& args) { return rnnwb::test::runRnnwb(args); }
 
 double maxDifferenceSeen = 0.0;
 
