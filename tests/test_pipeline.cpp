@@ -48,6 +48,7 @@ private slots:
     void badValuesAreExplained();
     void configSurvivesJson();
     void metricsInDataUnits();
+    void longSequencePartsArePredictedInChunks();
     void modelFileRoundTrip();
     void modelLoaderRefusesForeignWeights();
 };
@@ -288,6 +289,29 @@ void PipelineTest::metricsInDataUnits()
     QCOMPARE(*m.mape, 100.0 * (0.1 + 10.0 / 130) / 2); // the zero actual is left out
     const std::vector<double> zeros = {0, 0};
     QVERIFY(!computeMetrics(zeros, zeros, zeros, zeros).mape.has_value());
+}
+
+// A part longer than kEvaluationChunk windows is predicted chunk by chunk; every window gets
+// the prediction it gets in one big batch.
+void PipelineTest::longSequencePartsArePredictedInChunks()
+{
+    std::vector<double> v(3200);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = std::sin(double(i) / 7.0);
+    TrainConfig c;
+    c.layout = Layout::Sequence;
+    c.hidden = 4;
+    const Dataset d = Dataset::prepare(v, c);
+    QVERIFY(d.split.train > 2 * kEvaluationChunk);
+    Network<float> net(networkShape(c));
+    net.setParameters(initialParameters<float>(net.shape(), 3));
+    const PartPrediction chunked = predictPart(net, d, Part::Train);
+    const Batch<float> whole = d.batch(Part::Train);
+    const Mat<float> expected = net.forward(whole.inputs, whole.steps, whole.batch, whole.outputs);
+    QCOMPARE(chunked.predictedScaled.size(), d.split.train);
+    for (std::size_t j = 0; j < chunked.predictedScaled.size(); ++j)
+        QVERIFY(std::abs(chunked.predictedScaled[j] - double(expected(0, Eigen::Index(j)))) < 1e-6);
+    QCOMPARE(chunked.index.back(), d.split.targetIndex(d.split.train - 1));
 }
 
 void PipelineTest::modelFileRoundTrip()

@@ -37,7 +37,9 @@ struct PartPrediction {
 };
 
 // One-step predictions of a part: features layout, the part's windows as one sequence from a
-// zero state (as the seed evaluates); sequence layout, each window on its own.
+// zero state (as the seed evaluates); sequence layout, each window on its own, run in chunks
+// of kEvaluationChunk windows.
+constexpr std::size_t kEvaluationChunk = 1024;
 PartPrediction predictPart(const Model& model, const Dataset& data, Part part);
 PartPrediction predictPart(Network<float>& network, const Dataset& data, Part part);
 
