@@ -24,7 +24,7 @@ std::vector<double> sine(std::size_t n, double period = 20.0)
 TrainConfig briefConfig(const QString& cell, const QString& layout)
 {
     TrainConfig c;
-    c.cell = cell == QLatin1String("gru") ? CellType::Gru : cell == QLatin1String("rnn") ? CellType::Rnn : CellType::Lstm;
+    c.cell = parseCellType(cell.toStdString());
     c.layout = parseLayout(layout.toStdString());
     c.hidden = 8;
     c.layers = 2;

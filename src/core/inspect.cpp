@@ -92,10 +92,14 @@ Inspection inspectTarget(Network<float>& network, const Dataset& data, std::size
 
     const std::size_t window = targetIndex - std::size_t(w);
     const Part part = partOfWindow(data.split, window);
-    const std::size_t position = window - data.split.first(part); // K's window within its part
 
-    // The same forward pass predictPart makes for this part.
-    const Batch<float> batch = data.batch(part);
+    // The same forward pass predictPart makes for K's window; position = K's window in it.
+    std::vector<std::size_t> windows;
+    for (std::vector<std::size_t>& some : evaluationBatches(data, part))
+        if (some.front() <= window && window <= some.back())
+            windows = std::move(some);
+    const std::size_t position = window - windows.front();
+    const Batch<float> batch = data.batch(windows);
     const Mat<float>& out = network.forward(batch.inputs, batch.steps, batch.batch, batch.outputs);
 
     Inspection r;

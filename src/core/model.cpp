@@ -15,18 +15,26 @@ void Model::loadInto(Network<float>& network) const
     network.setParameters(parameters);
 }
 
+std::vector<std::vector<std::size_t>> evaluationBatches(const Dataset& data, Part part)
+{
+    // Sequence layout: windows are independent sequences, so they run in chunks, which bounds
+    // the activations kept (G·H × window × chunk floats a layer: 1 GB at 10,000 windows of
+    // 48 steps with H = 128). Features layout: the part is one sequence.
+    const std::vector<std::size_t> windows = data.windowsOf(part);
+    const std::size_t chunk = data.layout == Layout::Sequence ? kEvaluationChunk : windows.size();
+    std::vector<std::vector<std::size_t>> batches;
+    for (std::size_t start = 0; start < windows.size(); start += chunk) {
+        const auto first = windows.begin() + std::ptrdiff_t(start);
+        batches.emplace_back(first, first + std::ptrdiff_t(std::min(chunk, windows.size() - start)));
+    }
+    return batches;
+}
+
 PartPrediction predictPart(Network<float>& network, const Dataset& data, Part part)
 {
     PartPrediction p;
     p.part = part;
-    const std::vector<std::size_t> windows = data.windowsOf(part);
-    // Sequence layout: windows are independent sequences, so they run in chunks, which bounds
-    // the activations kept (G·H × window × chunk floats a layer: 1 GB at 10,000 windows of
-    // 48 steps with H = 128). Features layout: the part is one sequence.
-    const std::size_t chunk = data.layout == Layout::Sequence ? kEvaluationChunk : windows.size();
-    for (std::size_t start = 0; start < windows.size(); start += chunk) {
-        const std::span<const std::size_t> some =
-            std::span<const std::size_t>(windows).subspan(start, std::min(chunk, windows.size() - start));
+    for (const std::vector<std::size_t>& some : evaluationBatches(data, part)) {
         const Batch<float> b = data.batch(some);
         const Mat<float>& out = network.forward(b.inputs, b.steps, b.batch, b.outputs);
         for (std::size_t j = 0; j < some.size(); ++j) {

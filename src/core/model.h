@@ -40,6 +40,9 @@ struct PartPrediction {
 // zero state (as the seed evaluates); sequence layout, each window on its own, run in chunks
 // of kEvaluationChunk windows.
 constexpr std::size_t kEvaluationChunk = 1024;
+// The windows of a part as predictPart runs them, one forward pass each, in time order: the
+// whole part (features layout) or chunks of kEvaluationChunk windows (sequence layout).
+std::vector<std::vector<std::size_t>> evaluationBatches(const Dataset& data, Part part);
 PartPrediction predictPart(const Model& model, const Dataset& data, Part part);
 PartPrediction predictPart(Network<float>& network, const Dataset& data, Part part);
 
