@@ -2,6 +2,7 @@
 // JSON as `rnnwb train --json` (identical train_loss for the same data, config and seed),
 // --screenshot and --export-charts write their files, --quit exits 0/1, bad options exit 2.
 #include "core/csv_reader.h"
+#include "core/project.h"
 #include "core/report.h"
 #include "core/series.h"
 #include "core/train_options.h"
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -127,8 +129,38 @@ private slots:
                 const QString file = charts + u'/' + QLatin1String(name) + QLatin1String(ext);
                 QVERIFY2(QFileInfo(file).size() > 1000, qPrintable(file));
             }
-            QVERIFY(!QImage(charts + u'/' + QLatin1String(name) + QStringLiteral(".png")).isNull());
+            const QImage png(charts + u'/' + QLatin1String(name) + QStringLiteral(".png"));
+            QVERIFY(!png.isNull());
+            // Provenance: the bundled dataset's SHA-256, the seed, the run's metrics.
+            QCOMPARE(png.text(QStringLiteral("dataset_sha256")).size(), 64);
+            QCOMPARE(png.text(QStringLiteral("seed")), QStringLiteral("0"));
+            QVERIFY(png.text(QStringLiteral("metrics")).contains(u"\"test\""));
+            QFile svg(charts + u'/' + QLatin1String(name) + QStringLiteral(".svg"));
+            QVERIFY(svg.open(QIODevice::ReadOnly));
+            QVERIFY(svg.readAll().contains("seed: 0"));
         }
+    }
+
+    // A project given on the command line restores its hyperparameters; options apply on top.
+    void projectOnTheCommandLine()
+    {
+        Project project;
+        project.datasetPath = kAirline.toStdString();
+        QFile data(kAirline);
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        project.datasetSha256 = QCryptographicHash::hash(data.readAll(), QCryptographicHash::Sha256).toHex().toStdString();
+        project.config.hidden = 7;
+        project.config.seed = 3;
+        const QString file = dir_.filePath(QStringLiteral("cli.rnnwb"));
+        saveProject(file.toStdString(), project);
+        const QString report = dir_.filePath(QStringLiteral("project.json"));
+        const Result app = run(kApp, {file, QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--train"),
+                                      QStringLiteral("--report"), report, QStringLiteral("--quit")});
+        QVERIFY2(app.exitCode == 0, qPrintable(app.stdErr));
+        const nlohmann::json config = readJson(report).at("config");
+        QCOMPARE(config.at("hidden"), 7);
+        QCOMPARE(config.at("seed"), 3);
+        QCOMPARE(config.at("epochs"), 3);
     }
 
     void exitCodes_data()
@@ -143,6 +175,7 @@ private slots:
         QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/data.csv"), QStringLiteral("--train"), QStringLiteral("--quit")} << 1 << "data.csv";
         QTest::newRow("window too long") << QStringList{QStringLiteral("--window"), QStringLiteral("400"), QStringLiteral("--train"), QStringLiteral("--quit")} << 1 << "cannot train";
         QTest::newRow("no such column") << QStringList{QStringLiteral("--column"), QStringLiteral("Nope"), QStringLiteral("--train"), QStringLiteral("--quit")} << 1 << "Nope";
+        QTest::newRow("missing project") << QStringList{QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv.rnnwb"), QStringLiteral("--quit")} << 1 << "airline-passengers.csv.rnnwb";
         QTest::newRow("just quit") << QStringList{QStringLiteral("--quit")} << 0 << "";
     }
 

@@ -33,13 +33,7 @@ using namespace rnnwb::app;
 namespace {
 
 // Types a value into a spin box the way a user does: select all, type, Enter.
-void typeInto(QAbstractSpinBox* box, const QString& text)
-{
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, text);
-    QTest::keyClick(box, Qt::Key_Return);
-}
+using rnnwb::test::typeInto;
 
 QAction* findAction(QMenu* menu, const QString& textPart)
 {
@@ -49,7 +43,6 @@ QAction* findAction(QMenu* menu, const QString& textPart)
     return nullptr;
 }
 
-using rnnwb::test::quietOffscreenWarnings;
 
 } // namespace
 
@@ -61,20 +54,13 @@ private:
 
     QString writeFile(const QString& name, const QByteArray& content)
     {
-        const QString path = dir_.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
-            qFatal("cannot write a test file");
-        return path;
+        return rnnwb::test::writeTestFile(dir_, name, content);
     }
 
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        initApplication();
-        quietOffscreenWarnings();
-        QSettings().clear();
+        rnnwb::test::initGuiTest();
         QVERIFY(dir_.isValid());
     }
 

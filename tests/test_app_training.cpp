@@ -8,6 +8,7 @@
 #include "app/hyper_panel.h"
 #include "app/loss_chart.h"
 #include "app/main_window.h"
+#include "app/metrics_table.h"
 #include "app/results_panel.h"
 #include "app/series_plot.h"
 #include "app/training_panel.h"
@@ -37,13 +38,7 @@ namespace {
 
 const QString kAirline = QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv");
 
-void typeInto(QAbstractSpinBox* box, const QString& text)
-{
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, text);
-    QTest::keyClick(box, Qt::Key_Return);
-}
+using rnnwb::test::typeInto;
 
 QAbstractSpinBox* spin(MainWindow& w, const char* option)
 {
@@ -82,7 +77,6 @@ std::vector<double> graphValues(const QCPGraph* graph)
     return values;
 }
 
-using rnnwb::test::quietOffscreenWarnings;
 
 } // namespace
 
@@ -92,10 +86,7 @@ class TestAppTraining : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        initApplication();
-        quietOffscreenWarnings();
-        QSettings().clear();
+        rnnwb::test::initGuiTest();
     }
 
     // The proof: open, set, click, wait; the charts hold exactly the run's values.
@@ -145,7 +136,7 @@ private slots:
 
         // Metrics table and run list.
         QTableWidget* metrics = w.resultsPanel()->metricsTable();
-        QCOMPARE(metrics->item(2, 2)->text(), QString::number(reference.test.metrics.rmse, 'g', 5));
+        QCOMPARE(metrics->item(TestRow, RmseColumn)->text(), QString::number(reference.test.metrics.rmse, 'g', 4));
         QCOMPARE(w.resultsPanel()->runs()->count(), 1);
         QVERIFY(w.actions().train->isEnabled());
     }

@@ -3,6 +3,7 @@
 #include "core/csv_reader.h"
 #include "core/forecast.h"
 #include "core/model.h"
+#include "core/preprocess.h"
 #include "core/pytorch_script.h"
 #include "core/series.h"
 #include "core/trainer.h"
@@ -80,9 +81,10 @@ TrainConfig smallConfig(const QString& cell, const QString& layout)
     return c;
 }
 
-Model trainSmall(const QString& cell, const QString& layout)
+Model trainSmall(const QString& cell, const QString& layout, const Preprocessing& preprocessing = {})
 {
-    const TrainConfig c = smallConfig(cell, layout);
+    TrainConfig c = smallConfig(cell, layout);
+    c.preprocessing = preprocessing;
     Trainer t(Dataset::prepare(readColumn(kAirline, "Passengers", c.missing), c), c, "Passengers");
     t.run();
     return t.model();
@@ -146,6 +148,8 @@ private slots:
     void scriptMatchesCppPredictions_data() { addRows(); }
     void scriptMatchesCppPredictions();
     void scriptReadsQuotedCellsAndMissingValues();
+    void preprocessedScriptMatchesCpp_data();
+    void preprocessedScriptMatchesCpp();
     void commandLine();
 };
 
@@ -273,6 +277,74 @@ void ExportScriptTest::scriptReadsQuotedCellsAndMissingValues()
     const double difference = maxDifference(readJsonFile(outPath), parts);
     qInfo("quoted CSV with missing values: max |script - C++| = %.3g", difference);
     QVERIFY(difference <= 1e-5 * rangeOf(values));
+}
+
+void ExportScriptTest::preprocessedScriptMatchesCpp_data()
+{
+    QTest::addColumn<QString>("cell");
+    QTest::addColumn<QString>("layout");
+    QTest::addColumn<bool>("log");
+    QTest::addColumn<int>("season");
+    QTest::addColumn<bool>("diff");
+    QTest::newRow("lstm features, log + diff") << QStringLiteral("lstm") << QStringLiteral("features") << true << 0 << true;
+    QTest::newRow("gru sequence, log + seasonal 12") << QStringLiteral("gru") << QStringLiteral("sequence") << true << 12 << false;
+    QTest::newRow("rnn features, seasonal 12 + diff") << QStringLiteral("rnn") << QStringLiteral("features") << false << 12 << true;
+}
+
+// The script applies the model's preprocessing and inverts it as `rnnwb predict` does (the
+// same targets, series indices from window + lost on, in passengers).
+void ExportScriptTest::preprocessedScriptMatchesCpp()
+{
+    QFETCH(QString, cell);
+    QFETCH(QString, layout);
+    QFETCH(bool, log);
+    QFETCH(int, season);
+    QFETCH(bool, diff);
+    Preprocessing p;
+    p.log = log;
+    p.seasonalDifference = season;
+    p.difference = diff;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString modelPath = dir.filePath(QStringLiteral("model.safetensors"));
+    const QString scriptPath = dir.filePath(QStringLiteral("model.py"));
+    const QString outPath = dir.filePath(QStringLiteral("out.json"));
+    saveModel(modelPath.toStdString(), trainSmall(cell, layout, p));
+    const Model model = loadModel(modelPath.toStdString());
+    QCOMPARE(model.config.preprocessing, p);
+    const std::string text = pytorchScript(model, "model.safetensors");
+    const QString script = QString::fromStdString(text);
+    QVERIFY(script.contains(QStringLiteral("\nLOG = %1 ").arg(QLatin1String(log ? "True" : "False"))));
+    QVERIFY(script.contains(QStringLiteral("SEASONAL_DIFF = %1 ").arg(season)));
+    QVERIFY(script.contains(QStringLiteral("\nDIFF = %1 ").arg(QLatin1String(diff ? "True" : "False"))));
+    QVERIFY(script.contains(QString::fromStdString("preprocessing " + describePreprocessing(p))));
+    writeText(scriptPath, text);
+    if (const QString problem = pythonProblem(); !problem.isEmpty())
+        QSKIP(qPrintable(problem));
+
+    const Run r = run(kPython, {scriptPath, QStringLiteral("--csv"), QString::fromStdString(kAirline),
+                                QStringLiteral("--json"), outPath});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const nlohmann::json out = readJsonFile(outPath);
+    const std::vector<double> values = readColumn(kAirline, "Passengers", model.config.missing);
+    const std::vector<PartPrediction> parts = predictSeries(model, Dataset::withScaler(values, model.config, model.scaler));
+    QCOMPARE(out.at("index").front().get<std::size_t>(), std::size_t(5) + p.lost());
+    const double difference = maxDifference(out, parts);
+    qInfo("%s: max |script - C++| = %.3g (%.3g of the range)", QTest::currentDataTag(), difference,
+          difference / rangeOf(values));
+    QVERIFY2(difference <= 1e-5 * rangeOf(values), qPrintable(QString::number(difference)));
+
+    if (!log)
+        return;
+    // A value the log cannot take: the script says which, and fails.
+    const QString zeroPath = dir.filePath(QStringLiteral("zero.csv"));
+    std::string csv = "Passengers\n";
+    for (int t = 0; t < 60; ++t)
+        csv += (t == 9 ? std::string("0") : std::to_string(100 + t)) + "\n";
+    writeText(zeroPath, csv);
+    const Run bad = run(kPython, {scriptPath, QStringLiteral("--csv"), zeroPath, QStringLiteral("--json"), outPath});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("series index 9"), bad.err.constData());
 }
 
 void ExportScriptTest::commandLine()

@@ -75,6 +75,8 @@ private slots:
     void refusesBadArguments();
     void empiricalQuantileInterpolates_data();
     void empiricalQuantileInterpolates();
+    void preprocessedForecastsBuildOnTheirOwn_data();
+    void preprocessedForecastsBuildOnTheirOwn();
 };
 
 void ForecastTest::stepRunnerMatchesOneSequence_data()
@@ -289,6 +291,82 @@ void ForecastTest::empiricalQuantileInterpolates()
     QFETCH(double, q);
     QFETCH(double, expected);
     QCOMPARE(empiricalQuantile(std::vector<double>(values.begin(), values.end()), q), expected);
+}
+
+void ForecastTest::preprocessedForecastsBuildOnTheirOwn_data()
+{
+    QTest::addColumn<bool>("log");
+    QTest::addColumn<int>("season");
+    QTest::addColumn<bool>("diff");
+    QTest::newRow("diff") << false << 0 << true;
+    QTest::newRow("log, seasonal 20") << true << 20 << false;
+    QTest::newRow("log, seasonal 20, diff") << true << 20 << true;
+}
+
+// With preprocessing the network forecasts the scaled transformed series z. The same network on
+// a dataset that IS z (no preprocessing, same scaler and split) forecasts the same ẑ; integrating
+// those by hand, with the forecasts standing in for the values past the end, must give the
+// preprocessed model's forecasts in data units.
+void ForecastTest::preprocessedForecastsBuildOnTheirOwn()
+{
+    QFETCH(bool, log);
+    QFETCH(int, season);
+    QFETCH(bool, diff);
+    std::vector<double> y = sine(160);
+    for (std::size_t t = 0; t < y.size(); ++t)
+        y[t] += 0.05 * double(t); // a trend, so the differences matter
+    TrainConfig c = briefConfig(QStringLiteral("lstm"), QStringLiteral("features"));
+    c.epochs = 5;
+    c.preprocessing.log = log;
+    c.preprocessing.seasonalDifference = season;
+    c.preprocessing.difference = diff;
+    Trainer trainer(Dataset::prepare(y, c), c, "trend");
+    trainer.run();
+    const Dataset& data = trainer.data();
+    const std::size_t n = y.size(), lost = c.preprocessing.lost();
+    QCOMPARE(data.split.offset, lost);
+
+    TrainConfig plain = c;
+    plain.preprocessing = {};
+    const Dataset zData = Dataset::withScaler(transformSeries(y, c.preprocessing), plain, data.scaler);
+    QCOMPARE(zData.split.total(), data.split.total());
+    const int horizon = 30; // past one season: steps 21 … use the model's own forecasts
+    const std::vector<double> zHat = recursiveForecast(trainer.network(), zData, horizon);
+    const std::vector<double> f = recursiveForecast(trainer.network(), data, horizon);
+    std::vector<double> ext = y; // the series, then the forecasts
+    for (int h = 0; h < horizon; ++h) {
+        const std::size_t t = n + std::size_t(h);
+        double expected = 0.0;
+        if (!log) // y_t = y_{t−1} + ẑ_t
+            expected = ext[t - 1] + zHat[std::size_t(h)];
+        else if (!diff) // y_t = y_{t−20} · exp(ẑ_t)
+            expected = ext[t - 20] * std::exp(zHat[std::size_t(h)]);
+        else // ln y_t = ẑ_t + ln y_{t−1} + ln y_{t−20} − ln y_{t−21}
+            expected = std::exp(zHat[std::size_t(h)] + std::log(ext[t - 1]) + std::log(ext[t - 20]) - std::log(ext[t - 21]));
+        QVERIFY2(std::abs(f[std::size_t(h)] - expected) <= 1e-9 * std::abs(expected),
+                 qPrintable(QStringLiteral("step %1: %2 vs %3").arg(h + 1).arg(f[std::size_t(h)]).arg(expected)));
+        ext.push_back(f[std::size_t(h)]);
+    }
+
+    // Step 1 of the rolling forecasts is the one-step prediction (inverted with actual values).
+    const std::vector<std::vector<double>> errors = closedLoopErrors(trainer.network(), data, 3);
+    std::vector<double> oneStep;
+    for (const Part part : {Part::Validation, Part::Test}) {
+        const PartPrediction p = predictPart(trainer.network(), data, part);
+        QCOMPARE(p.index.front(), data.split.targetIndex(data.split.first(part)));
+        for (std::size_t k = 0; k < p.index.size(); ++k)
+            oneStep.push_back(p.actual[k] - p.predicted[k]);
+    }
+    QCOMPARE(errors[0].size(), oneStep.size());
+    for (std::size_t k = 0; k < oneStep.size(); ++k)
+        QVERIFY2(std::abs(oneStep[k] - errors[0][k]) < 1e-4, qPrintable(QString::number(k)));
+
+    // The band around the forecast, in data units.
+    const Forecast band = forecastWithIntervals(trainer.network(), data, horizon, 0.9);
+    QCOMPARE(band.forecast, f);
+    QCOMPARE(band.index.front(), n);
+    for (int h = 0; h < horizon; ++h)
+        QVERIFY(band.lower[std::size_t(h)] <= f[std::size_t(h)] && f[std::size_t(h)] <= band.upper[std::size_t(h)]);
 }
 
 QTEST_APPLESS_MAIN(ForecastTest)

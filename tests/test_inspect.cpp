@@ -65,6 +65,8 @@ private slots:
     void targetsOutsideTheRangeAreRefused_data();
     void targetsOutsideTheRangeAreRefused();
     void jsonHasTheDocumentedShape();
+    void preprocessedTargetsAreSeriesIndices_data() { addModelRows(); }
+    void preprocessedTargetsAreSeriesIndices();
     void commandLineWritesTheSameNumbers();
     void commandLineErrors_data();
     void commandLineErrors();
@@ -178,6 +180,41 @@ void InspectTest::predictionIsPredictSeriesExactly()
             ++checked;
         }
     QCOMPARE(checked, data.values.size() - std::size_t(data.split.window));
+}
+
+// A model trained on the log, seasonally and first differenced series: K is still a series index
+// (the first 13 values have no prediction), and the prediction is predictSeries' in data units.
+void InspectTest::preprocessedTargetsAreSeriesIndices()
+{
+    QFETCH(QString, model);
+    Model m = loadModel(inspectData(model.toStdString() + ".safetensors"));
+    m.config.preprocessing.log = true;
+    m.config.preprocessing.seasonalDifference = 12;
+    m.config.preprocessing.difference = true;
+    const CsvTable table = readCsvFile(RNNWB_TEST_DATA "/airline-passengers.csv");
+    const Dataset data = Dataset::prepare(extractSeries(table, findColumn(table, m.columnName)).values, m.config);
+    m.scaler = data.scaler;
+    const TargetRange range = inspectableTargets(data);
+    QCOMPARE(range.first, std::size_t(m.config.window) + 13);
+    QCOMPARE(range.last, std::size_t(143));
+    std::size_t checked = 0;
+    for (const PartPrediction& p : predictSeries(m, data))
+        for (std::size_t k = 0; k < p.index.size(); ++k) {
+            const Inspection in = inspectTarget(m, data, p.index[k]);
+            QCOMPARE(in.prediction, p.predicted[k]);
+            QCOMPARE(in.actual, data.values[p.index[k]]);
+            QCOMPARE(in.input.size(), data.layout == Layout::Sequence
+                                          ? std::size_t(data.split.window)
+                                          : p.index[k] - std::size_t(data.split.window) - 13 - data.split.first(p.part) + 1);
+            ++checked;
+        }
+    QCOMPARE(checked, std::size_t(144 - 13) - std::size_t(data.split.window));
+    try {
+        inspectTarget(m, data, range.first - 1);
+        QFAIL("no exception");
+    } catch (const TargetOutOfRange& e) {
+        QVERIFY2(std::string(e.what()).find("differencing") != std::string::npos, e.what());
+    }
 }
 
 void InspectTest::targetsOutsideTheRangeAreRefused_data()

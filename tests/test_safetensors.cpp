@@ -24,6 +24,7 @@
 
 #include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 Q_DECLARE_METATYPE(rnnwb::SafetensorsFile)
@@ -149,6 +150,9 @@ private slots:
     void atomicWriteFailureKeepsOldFile_data();
     void atomicWriteFailureKeepsOldFile();
     void writeSafetensorsFailureKeepsOldFile();
+    void saveKilledWhileWritingLeavesOldFile();
+    void saveKilledAtAnyMomentLeavesAWholeFile();
+    void leftoverOfAKilledWriterIsRemoved();
 
 private:
     void checkRejected();
@@ -676,6 +680,122 @@ void TestSafetensors::writeSafetensorsFailureKeepsOldFile() {
                  e.what());
     }
     QCOMPARE(filesIn(dir.path().toStdString()), QStringList{QStringLiteral("model.safetensors")});
+}
+
+namespace {
+
+// A model of `values` F32 weights, all equal to `value` (MBs: its write takes a while).
+rnnwb::SafetensorsFile bigModel(std::size_t values, double value) {
+    rnnwb::SafetensorsFile f;
+    f.metadata = {{"value", std::to_string(value)}};
+    f.tensors = {{"w", {static_cast<std::int64_t>(values)}, std::vector<double>(values, value)}};
+    return f;
+}
+
+std::string serialized(const rnnwb::SafetensorsFile& f) {
+    const std::vector<std::byte> bytes = rnnwb::serializeSafetensors(f);
+    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
+// Starts `work` in a child process, which leaves with _exit so that nothing of this test
+// process (Qt, atexit handlers) runs twice.
+template <typename Work>
+pid_t startChild(Work work) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        work();
+        ::_exit(0);
+    }
+    return child;
+}
+
+int waitFor(pid_t child) {
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return status;
+}
+
+}  // namespace
+
+// Killed inside write(): the child may write 64 kB, and the default action of SIGXFSZ kills
+// it the moment a write goes past that, halfway through a 4 MB model, with no chance to clean
+// up. The old file is intact and nothing else is in the folder.
+void TestSafetensors::saveKilledWhileWritingLeavesOldFile() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("model.safetensors")).toStdString();
+    rnnwb::writeSafetensors(path, smallModel());
+    const std::string before = readText(path);
+    const int status = waitFor(startChild([&] {
+        rlimit limit{};
+        ::getrlimit(RLIMIT_FSIZE, &limit);
+        limit.rlim_cur = 64 * 1024;
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        std::signal(SIGXFSZ, SIG_DFL);
+        rnnwb::writeSafetensors(path, bigModel(1 << 20, 1.0));
+    }));
+    QVERIFY(WIFSIGNALED(status));
+    QCOMPARE(WTERMSIG(status), SIGXFSZ);
+    QCOMPARE(readText(path), before);
+    QCOMPARE(filesIn(dir.path().toStdString()), QStringList{QStringLiteral("model.safetensors")});
+}
+
+// A child saves two 2 MB models in turn as fast as it can and is SIGKILLed at some moment,
+// five times over. The file is always one whole model (the first, or one of the two), never a
+// torn one; a leftover temporary file can only come from the instant between naming and
+// renaming, and the next save removes it.
+void TestSafetensors::saveKilledAtAnyMomentLeavesAWholeFile() {
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    const std::string path = root + "/model.safetensors";
+    const rnnwb::SafetensorsFile a = bigModel(1 << 19, 1.0), b = bigModel(1 << 19, 2.0);
+    const std::string initial = serialized(smallModel()), first = serialized(a), second = serialized(b);
+    std::mt19937 delays(8);
+    for (int round = 0; round < 5; ++round) {
+        rnnwb::writeSafetensors(path, smallModel());
+        const pid_t child = startChild([&] {
+            for (;;) {
+                rnnwb::writeSafetensors(path, a);
+                rnnwb::writeSafetensors(path, b);
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(readText(path) != initial, 20000); // the child is saving
+        QTest::qSleep(int(delays() % 40));
+        ::kill(child, SIGKILL);
+        QVERIFY(WIFSIGNALED(waitFor(child)));
+        const std::string content = readText(path);
+        QVERIFY2(content == first || content == second, "the file is not one whole model");
+        const QStringList files = filesIn(root);
+        QVERIFY2(files.size() == 1 || (files.size() == 2 && files.front().endsWith(u".tmp")),
+                 qPrintable(files.join(u", ")));
+    }
+    rnnwb::writeSafetensors(path, smallModel());
+    QCOMPARE(filesIn(root), QStringList{QStringLiteral("model.safetensors")});
+}
+
+// The leftover of a writer that is gone goes with the next save of the same file; the
+// temporary file of a writer still running, and files that are not such leftovers, stay.
+void TestSafetensors::leftoverOfAKilledWriterIsRemoved() {
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    const pid_t gone = startChild([] {});
+    waitFor(gone);
+    const auto leftover = [&](pid_t writer, const char* name) {
+        std::string file = ".";
+        file.append(name).append(".").append(std::to_string(writer)).append(".0.12345.tmp");
+        writeText(root + "/" + file, "half a model");
+        return QString::fromStdString(file);
+    };
+    const QString dead = leftover(gone, "model.safetensors");
+    const QString live = leftover(::getpid(), "model.safetensors");
+    const QString otherTarget = leftover(gone, "other.safetensors");
+    writeText(root + "/.model.safetensors.notes.tmp", "mine");
+    QVERIFY(filesIn(root).contains(dead));
+    rnnwb::writeSafetensors(root + "/model.safetensors", smallModel());
+    const QStringList files = filesIn(root);
+    QVERIFY(!files.contains(dead));
+    QVERIFY(files.contains(live));
+    QVERIFY(files.contains(otherTarget));
+    QVERIFY(files.contains(QStringLiteral(".model.safetensors.notes.tmp")));
 }
 
 QTEST_APPLESS_MAIN(TestSafetensors)

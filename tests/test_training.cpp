@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <random>
 #include <thread>
@@ -55,6 +57,10 @@ private slots:
     void nonFiniteLossKeepsTheLastFiniteWeights();
     void explodingLossKeepsTheLastGoodWeights();
     void cancelStopsBetweenEpochs();
+    void cancelledPassStopsAndLeavesNoTrace();
+    void cancelInsideAnEpochKeepsTheLastWholeEpoch_data();
+    void cancelInsideAnEpochKeepsTheLastWholeEpoch();
+    void adamAtLearningRateTenStopsAsDiverged();
     void pauseHoldsTrainingUntilResumed();
     void minibatchLossIsTheWeightedMean();
 };
@@ -169,6 +175,115 @@ void TrainingTest::cancelStopsBetweenEpochs()
     QCOMPARE(t.run(control), StopReason::Cancelled);
     QCOMPARE(t.epochsRun(), 3);
     QVERIFY(t.network().parameters().allFinite());
+}
+
+// The mechanism under the trainer's cancel: with the flag set, a forward pass gives NaN
+// predictions of the usual shape (never stale or partial values) and a backward pass adds
+// nothing to the gradients; cleared, the same network computes exactly as before.
+void TrainingTest::cancelledPassStopsAndLeavesNoTrace()
+{
+    const NetworkShape shape{CellType::Lstm, 3, 6, 2};
+    Network<float> network(shape);
+    network.setParameters(initialParameters<float>(shape, 4));
+    const Mat<float> X = Mat<float>::Random(3, 7 * 2);
+    const Mat<float> expected = network.forward(X, 7, 2, OutputSteps::All);
+    std::atomic<bool> cancel{true};
+    network.setCancelFlag(&cancel);
+    const Mat<float> cut = network.forward(X, 7, 2, OutputSteps::All);
+    QCOMPARE(cut.rows(), 1);
+    QCOMPARE(cut.cols(), 14);
+    QVERIFY(cut.array().isNaN().all());
+    network.zeroGradients();
+    network.backward(Mat<float>::Ones(1, 14));
+    QVERIFY(network.gradients().isZero());
+    cancel = false;
+    QVERIFY(network.forward(X, 7, 2, OutputSteps::All) == expected);
+}
+
+void TrainingTest::cancelInsideAnEpochKeepsTheLastWholeEpoch_data()
+{
+    QTest::addColumn<int>("cell");
+    QTest::addColumn<int>("layout");
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<int>("length");
+    // Features layout: one epoch is one forward and backward pass over the whole series, the
+    // case where cancel has to reach inside the time loop.
+    QTest::newRow("LSTM features, one long pass") << int(CellType::Lstm) << int(Layout::Features) << 0 << 40000;
+    QTest::newRow("GRU features, one long pass") << int(CellType::Gru) << int(Layout::Features) << 0 << 40000;
+    QTest::newRow("RNN features, one long pass") << int(CellType::Rnn) << int(Layout::Features) << 0 << 80000;
+    QTest::newRow("LSTM sequence, minibatches") << int(CellType::Lstm) << int(Layout::Sequence) << 64 << 20000;
+}
+
+// Cancel about half-way through the second epoch (on a busy machine, wherever it lands): run()
+// returns within a time step (the latency is printed; only a hang is asserted), and the weights
+// and losses are bit for bit those of a run planned for as many epochs as were counted: the
+// partial epoch left no trace.
+void TrainingTest::cancelInsideAnEpochKeepsTheLastWholeEpoch()
+{
+    QFETCH(int, cell);
+    QFETCH(int, layout);
+    QFETCH(int, batch);
+    QFETCH(int, length);
+    TrainConfig c;
+    c.cell = CellType(cell);
+    c.layout = Layout(layout);
+    c.batch = batch;
+    c.hidden = 45;
+    c.layers = 2;
+    c.epochs = 1000;
+    const std::vector<double> series = seasonalSeries(std::size_t(length));
+    Trainer t(Dataset::prepare(series, c), c);
+    std::atomic<bool> cancel{false};
+    std::atomic<double> firstEpochSeconds{-1};
+    TrainControl control;
+    control.cancel = &cancel;
+    control.onEpoch = [&](const EpochProgress& p) {
+        if (p.epoch == 1)
+            firstEpochSeconds = p.elapsedSeconds;
+    };
+    std::chrono::steady_clock::time_point returned;
+    std::thread worker([&] {
+        t.run(control);
+        returned = std::chrono::steady_clock::now();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(firstEpochSeconds.load() >= 0, 120000);
+    QTest::qSleep(std::max(1, int(500 * firstEpochSeconds.load())));
+    const auto cancelled = std::chrono::steady_clock::now();
+    cancel = true;
+    worker.join();
+    const double latencyMs = std::chrono::duration<double, std::milli>(returned - cancelled).count();
+    qInfo("epoch %.0f ms, cancelled after %d whole epochs, run() returned %.1f ms after cancel",
+          1000 * firstEpochSeconds.load(), t.epochsRun(), latencyMs);
+    QVERIFY2(latencyMs < 2000, "cancel did not reach inside the epoch");
+    QCOMPARE(t.stopReason(), StopReason::Cancelled);
+    QVERIFY(t.epochsRun() >= 1);
+
+    c.epochs = t.epochsRun();
+    Trainer reference(Dataset::prepare(series, c), c);
+    QCOMPARE(reference.run(), StopReason::Completed);
+    QCOMPARE(t.trainLoss(), reference.trainLoss());
+    QVERIFY(t.network().parameters() == reference.network().parameters());
+}
+
+// The divergence case with the default optimizer: Adam at learning rate 10 stops as
+// diverged with an explanation, and keeps weights whose loss is the last one recorded.
+void TrainingTest::adamAtLearningRateTenStopsAsDiverged()
+{
+    TrainConfig c = smallConfig();
+    c.learningRate = 10;
+    c.epochs = 500;
+    Trainer t(Dataset::prepare(seasonalSeries(120), c), c);
+    QCOMPARE(t.run(), StopReason::Diverged);
+    QVERIFY(t.epochsRun() < c.epochs);
+    QVERIFY(t.network().parameters().allFinite());
+    const std::string why = stopReasonExplanation(t.stopReason(), t.epochsRun());
+    QVERIFY2(why.find("diverged") != std::string::npos && why.find("smaller learning rate") != std::string::npos,
+             why.c_str());
+    const Batch<float> b = t.data().batch(Part::Train);
+    if (t.epochsRun() > 0) {
+        const double kept = meanSquaredError(t.network().forward(b.inputs, b.steps, b.batch, b.outputs), b.targets);
+        QCOMPARE(kept, t.trainLoss().back());
+    }
 }
 
 void TrainingTest::pauseHoldsTrainingUntilResumed()

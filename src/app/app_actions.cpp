@@ -34,6 +34,29 @@ AppActions createAppActions(QWidget* w)
     a.saveReport = make(w, QWidget::tr("&Save Run Report…"), QKeySequence::Save,
                         QWidget::tr("Save the shown run as JSON, the same report as rnnwb train --json"),
                         QStyle::SP_DialogSaveButton);
+    a.openProject = make(w, QWidget::tr("Open &Project…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")),
+                         QWidget::tr("Open a saved session (.rnnwb): data, hyperparameters and runs"));
+    a.saveProject = make(w, QWidget::tr("Save P&roject…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")),
+                         QWidget::tr("Save this session (.rnnwb): data file and its SHA-256, hyperparameters and runs"));
+    a.openModel = make(w, QWidget::tr("Open &Model…"), QKeySequence(),
+                       QWidget::tr("Apply a saved model (.safetensors) to the current data, without training"));
+    a.saveModel = make(w, QWidget::tr("Save Mo&del…"), QKeySequence(),
+                       QWidget::tr("Save the shown run's model as safetensors, with its complete metadata"));
+    a.exportPredictions = make(w, QWidget::tr("Export &Predictions…"), QKeySequence(),
+                               QWidget::tr("Save the shown run's predictions of every part as CSV"));
+    a.exportForecast = make(w, QWidget::tr("Export &Forecast…"), QKeySequence(),
+                            QWidget::tr("Save the predictions and a forecast past the data's end, with its "
+                                        "prediction interval, as CSV"));
+    a.exportScript = make(w, QWidget::tr("Export Py&Torch Script…"), QKeySequence(),
+                          QWidget::tr("Save a standalone Python script (numpy + torch) and the model it loads"));
+    a.rerunVerify = make(w, QWidget::tr("Re-run and &Verify"), QKeySequence(),
+                         QWidget::tr("Train the shown run's configuration again on its data and check that the "
+                                     "loss curve is identical"));
+    a.backtest = make(w, QWidget::tr("&Backtest…"), QKeySequence(Qt::CTRL | Qt::Key_B),
+                      QWidget::tr("Evaluate these hyperparameters from several rolling origins over the test part, "
+                                  "with or without retraining at each"));
+    a.sweep = make(w, QWidget::tr("S&weep…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+                   QWidget::tr("Train every combination of up to two hyperparameters' values, in parallel"));
     a.quit = make(w, QWidget::tr("&Quit"), QKeySequence::Quit, QWidget::tr("Quit RNN Workbench"));
     a.train = make(w, QWidget::tr("&Train"), QKeySequence(Qt::Key_F5),
                    QWidget::tr("Train a new network with these hyperparameters"), QStyle::SP_MediaPlay);

@@ -9,6 +9,16 @@ struct AppActions {
     QAction* open = nullptr;         // Ctrl+O
     QAction* exportCharts = nullptr; // Ctrl+E
     QAction* saveReport = nullptr;   // Ctrl+S
+    QAction* openProject = nullptr;  // Ctrl+Shift+O
+    QAction* saveProject = nullptr;  // Ctrl+Shift+S
+    QAction* openModel = nullptr;
+    QAction* saveModel = nullptr;
+    QAction* exportPredictions = nullptr;
+    QAction* exportForecast = nullptr;
+    QAction* exportScript = nullptr;
+    QAction* rerunVerify = nullptr;
+    QAction* backtest = nullptr;     // Ctrl+B
+    QAction* sweep = nullptr;        // Ctrl+Shift+W
     QAction* quit = nullptr;         // Ctrl+Q
     QAction* train = nullptr;        // F5
     QAction* pause = nullptr;        // F6, checkable: checked = paused

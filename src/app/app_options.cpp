@@ -72,10 +72,12 @@ TrainConfig AppOptions::configOn(TrainConfig base) const
 QString appUsage()
 {
     return QStringLiteral(
-               "Usage: rnn-workbench [FILE.csv] [training options] [--train] [--report FILE.json]\n"
+               "Usage: rnn-workbench [FILE] [training options] [--train] [--report FILE.json]\n"
                "                     [--screenshot FILE.png] [--export-charts DIR] [--quit] [--measure]\n"
                "\n"
-               "Opens FILE.csv (default: the bundled airline passengers) in the RNN Workbench.\n"
+               "Opens FILE in the RNN Workbench: a CSV file (default: the bundled airline passengers),\n"
+               "a project (.rnnwb: its data, hyperparameters and runs) or a model (.safetensors,\n"
+               "applied to the bundled data).\n"
                "\n"
                "Training options (the same as `rnnwb train`; defaults = the seed tutorial's recipe):\n")
            + toQ(trainOptionsHelp())

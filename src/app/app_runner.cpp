@@ -5,6 +5,7 @@
 #include "app/main_window.h"
 #include "app/qt_text.h"
 #include "app/report_file.h"
+#include "app/results_panel.h"
 #include "app/stall_meter.h"
 
 #include <qcustomplot.h>
@@ -99,12 +100,16 @@ void ScriptRunner::start()
 // Opens the file and applies the configuration (remembered settings unless scripted).
 bool ScriptRunner::prepare()
 {
-    if (!options_.file.isEmpty() && !window_.openDataFile(options_.file)) {
+    if (!options_.file.isEmpty() && !window_.openPath(options_.file)) {
         fail(lastError_);
         return false;
     }
+    // A project brings its own hyperparameters; the options given here apply on top of them.
+    const bool project = options_.file.endsWith(QStringLiteral(".rnnwb"), Qt::CaseInsensitive);
     TrainConfig config = options_.config;
-    if (!options_.scripted())
+    if (project)
+        config = options_.configOn(window_.effectiveConfig());
+    else if (!options_.scripted())
         config = options_.configOn(lastConfig().value_or(TrainConfig{}));
     window_.applyConfig(config);
     if (window_.effectiveConfig().column != config.column) { // --column named no column
@@ -153,6 +158,12 @@ void ScriptRunner::writeOutputs(const RunRecord& run)
         fail(error);
         return;
     }
+    // Screenshots and charts show the run's forecast: wait until it is drawn.
+    ResultsPanel* results = window_.resultsPanel();
+    if (results->projectionPending()) {
+        connect(results, &ResultsPanel::projectionShown, this, &ScriptRunner::finishOutputs, Qt::SingleShotConnection);
+        return;
+    }
     finishOutputs();
 }
 
@@ -168,7 +179,8 @@ void ScriptRunner::finishOutputs()
         return;
     }
     if (!options_.exportCharts.isEmpty()) {
-        exportCharts(window_.charts(), options_.exportCharts, &error);
+        exportCharts(window_.charts(), options_.exportCharts,
+                     [this](const QString& name) { return window_.chartProvenance(name); }, &error);
         if (!error.isEmpty()) {
             fail(error);
             return;

@@ -29,16 +29,18 @@ ConfigCheck checkConfig(const TrainConfig& config, const Series* series, const Q
         return check;
     }
     const bool splitValid = config.window >= 1 && config.trainSplit > 0 && config.trainSplit < 1
-                            && config.valSplit >= 0 && config.trainSplit + config.valSplit < 1;
+                            && config.valSplit >= 0 && config.trainSplit + config.valSplit < 1
+                            && config.preprocessing.seasonalDifference >= 0;
     try {
         if (splitValid)
-            check.split = splitWindows(series->values.size(), config.window, config.trainSplit, config.valSplit);
+            check.split = splitWindows(series->values.size(), config.window, config.trainSplit, config.valSplit,
+                                       config.preprocessing.lost());
     } catch (const std::exception&) {
         // reported below by prepare, with the same words
     }
     if (check.problems.isEmpty()) {
         try {
-            (void)Dataset::prepare(series->values, config);
+            (void)Dataset::prepare(series->values, config, series->line);
         } catch (const std::exception& e) {
             const QString message = toQ(e.what());
             check.problems.append({problemOption(message), message});

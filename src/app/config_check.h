@@ -24,7 +24,7 @@ struct ConfigCheck {
 };
 
 // configProblems(config), then Dataset::prepare on the series (window too long for the
-// series, an empty part, ...). A missing series is itself a problem (seriesError says why).
+// series, an empty part, a value --log cannot take, ...). A missing series is itself a problem (seriesError says why).
 ConfigCheck checkConfig(const TrainConfig& config, const Series* series, const QString& seriesError = {});
 
 // The first "--option" a message names, without the dashes; a message about the series being

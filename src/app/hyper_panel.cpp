@@ -68,7 +68,8 @@ void HyperPanel::registerFields()
         {"lr", ui_->lrEdit}, {"optimizer", ui_->optimizerCombo}, {"momentum", ui_->momentumSpin},
         {"batch", ui_->batchSpin}, {"clip", ui_->clipSpin}, {"patience", ui_->patienceSpin},
         {"seed", ui_->seedEdit}, {"train-split", ui_->trainSplitSpin}, {"val-split", ui_->valSplitSpin},
-        {"scaler", ui_->scalerCombo}, {"scaler-fit", ui_->scalerFitCombo}};
+        {"scaler", ui_->scalerCombo}, {"scaler-fit", ui_->scalerFitCombo}, {"log", ui_->logCheck},
+        {"seasonal-diff", ui_->seasonalDiffSpin}, {"diff", ui_->diffCheck}};
     for (const auto& [name, widget] : fields) {
         const QString option = QString::fromLatin1(name);
         fields_.insert(option, widget);
@@ -116,6 +117,15 @@ void HyperPanel::connectEdits()
     dspin(ui_->clipSpin, &TrainConfig::clip);
     dspin(ui_->trainSplitSpin, &TrainConfig::trainSplit);
     dspin(ui_->valSplitSpin, &TrainConfig::valSplit);
+    connect(ui_->seasonalDiffSpin, &QSpinBox::valueChanged, this, [this](int m) {
+        config_.preprocessing.seasonalDifference = m;
+        edited();
+    });
+    const auto check = [this](QCheckBox* box, bool Preprocessing::*field) {
+        connect(box, &QCheckBox::toggled, this, [this, field](bool on) { config_.preprocessing.*field = on; edited(); });
+    };
+    check(ui_->logCheck, &Preprocessing::log);
+    check(ui_->diffCheck, &Preprocessing::difference);
     connect(ui_->lrEdit, &LearningRateEdit::valueEdited, this, [this](double v) { config_.learningRate = v; edited(); });
     const auto combo = [this](QComboBox* box, auto apply) {
         connect(box, &QComboBox::currentIndexChanged, this, [this, apply](int i) { apply(i); edited(); });
@@ -163,6 +173,9 @@ void HyperPanel::setConfig(const TrainConfig& config)
     ui_->clipSpin->setValue(config.clip);
     ui_->trainSplitSpin->setValue(config.trainSplit);
     ui_->valSplitSpin->setValue(config.valSplit);
+    ui_->logCheck->setChecked(config.preprocessing.log);
+    ui_->seasonalDiffSpin->setValue(config.preprocessing.seasonalDifference);
+    ui_->diffCheck->setChecked(config.preprocessing.difference);
     ui_->lrEdit->setValue(config.learningRate);
     ui_->seedEdit->setText(QString::number(config.seed));
     updateEnabledFields();

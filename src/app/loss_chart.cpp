@@ -3,6 +3,7 @@
 #include "app/plot_header.h"
 #include "app/plot_navigator.h"
 #include "app/replot_coalescer.h"
+#include "app/series_plot.h"
 
 #include <qcustomplot.h>
 
@@ -39,6 +40,7 @@ void LossChart::begin(int epochs)
     plannedEpochs_ = epochs;
     train_->data()->clear();
     validation_->data()->clear();
+    clearComparisons();
     follow_ = true;
     refresh();
 }
@@ -63,6 +65,32 @@ void LossChart::showCurves(const std::vector<double>& train, const std::vector<d
     fit();
 }
 
+void LossChart::showComparison(const QList<LossCurves>& runs)
+{
+    if (runs.isEmpty())
+        return;
+    showCurves(runs.front().train, runs.front().validation);
+    train_->setName(tr("training loss (%1)").arg(runs.front().label));
+    for (qsizetype i = 1; i < runs.size(); ++i) {
+        QCPGraph* graph = plot_->addGraph();
+        graph->setPen(QPen(comparisonColor(int(i - 1)), 1.5, Qt::DashLine));
+        graph->setName(tr("training loss (%1)").arg(runs[i].label));
+        for (std::size_t e = 0; e < runs[i].train.size(); ++e)
+            graph->addData(double(e + 1), runs[i].train[e]);
+        comparisons_.push_back(graph);
+        plannedEpochs_ = std::max(plannedEpochs_, int(runs[i].train.size()));
+    }
+    fit();
+}
+
+void LossChart::clearComparisons()
+{
+    for (QCPGraph* graph : comparisons_)
+        plot_->removeGraph(graph);
+    comparisons_.clear();
+    train_->setName(tr("training loss"));
+}
+
 void LossChart::setLogScale(bool on)
 {
     log_ = on;
@@ -84,6 +112,13 @@ void LossChart::rescale()
     const QCPRange yv = validation_->getValueRange(foundValidation, QCP::sdBoth);
     if (foundValidation)
         y = found ? QCPRange(std::min(y.lower, yv.lower), std::max(y.upper, yv.upper)) : yv;
+    for (QCPGraph* graph : comparisons_) {
+        bool foundOther = false;
+        const QCPRange yo = graph->getValueRange(foundOther, QCP::sdBoth);
+        if (foundOther)
+            y = found ? QCPRange(std::min(y.lower, yo.lower), std::max(y.upper, yo.upper)) : yo;
+        found = found || foundOther;
+    }
     if (found || foundValidation) {
         if (log_)
             plot_->yAxis->setRange(y.lower / 1.5, y.upper * 1.5);
@@ -94,7 +129,9 @@ void LossChart::rescale()
     }
     // Room for a quarter more epochs than so far (up to the planned count): the curve fills the
     // chart however long the training is; the progress bar shows how far along it is.
-    const int done = train_->dataCount();
+    int done = train_->dataCount();
+    for (QCPGraph* graph : comparisons_)
+        done = std::max(done, graph->dataCount());
     const int shown = std::max(std::min(plannedEpochs_, std::max(10, done + done / 4)), done);
     plot_->xAxis->setRange(0, std::max(shown, 1) + 1);
 }

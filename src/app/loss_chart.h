@@ -3,6 +3,7 @@
 // (one point per epoch), redrawn through the coalescer, with a log-scale toggle, zoom and pan.
 #include "app/training_types.h"
 
+#include <QList>
 #include <QObject>
 
 class QCustomPlot;
@@ -12,6 +13,12 @@ class QCPItemText;
 namespace rnnwb::app {
 
 class ReplotCoalescer;
+
+// One run's loss curves, to compare runs.
+struct LossCurves {
+    QString label;
+    std::vector<double> train, validation;
+};
 
 class LossChart : public QObject {
     Q_OBJECT
@@ -23,24 +30,30 @@ public:
     void addEpoch(const EpochUpdate& update);
     // Shows a finished run's curves.
     void showCurves(const std::vector<double>& train, const std::vector<double>& validation);
+    // Several runs: the first as showCurves does, the others' training loss dashed, one colour
+    // each (the colours of their prediction curves).
+    void showComparison(const QList<LossCurves>& runs);
     void setLogScale(bool on);
     bool logScale() const { return log_; }
 
     QCustomPlot* plot() const { return plot_; }
     QCPGraph* trainGraph() const { return train_; }
     QCPGraph* validationGraph() const { return validation_; }
+    const std::vector<QCPGraph*>& comparisonGraphs() const { return comparisons_; }
     void fit(); // follow the data again
 
 private:
     void refresh();
     void rescale();
     void updateLegend();
+    void clearComparisons();
 
     QCustomPlot* plot_;
     ReplotCoalescer* coalescer_;
     QCPGraph* train_;
     QCPGraph* validation_;
     QCPItemText* placeholder_; // shown until there is a curve
+    std::vector<QCPGraph*> comparisons_;
     bool log_ = false;
     bool follow_ = true; // rescale as data arrives until the user zooms or pans
     int plannedEpochs_ = 0;

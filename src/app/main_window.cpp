@@ -52,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
     defaultLayout_ = saveState();
     openBundled(defaultDatasetPath());
     revalidate();
+    installChartMenus();
 }
 
 MainWindow::~MainWindow() { controller_->shutdown(); }
@@ -89,6 +90,7 @@ void MainWindow::connectData()
 {
     connect(document_, &DataDocument::dataChanged, this, [this] {
         setWindowTitle(tr("%1 — RNN Workbench").arg(document_->label()));
+        dataSource_ = {}; // openDataFile sets it again for a file
     });
     connect(document_, &DataDocument::seriesChanged, this, &MainWindow::revalidate);
     connect(hyperPanel_, &HyperPanel::configEdited, this, &MainWindow::revalidate);
@@ -119,12 +121,21 @@ void MainWindow::connectTraining()
     connect(controller_, &TrainingController::overlayReady, resultsPanel_, &ResultsPanel::showOverlay);
     connect(controller_, &TrainingController::finished, this, &MainWindow::onFinished);
     connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
+        verifying_.reset(); // a failed re-run verifies nothing
         showError(tr("Training failed"), message);
         emit trainingFailed(message);
     });
     connect(resultsPanel_, &ResultsPanel::runShown, this, [this](const RunRecord& run) {
         if (!controller_->busy())
             trainingPanel_->lossChart()->showCurves(run.outcome.trainLoss, run.outcome.validationLoss);
+    });
+    connect(resultsPanel_, &ResultsPanel::runsSelected, this, [this](const QList<const RunRecord*>& runs) {
+        if (controller_->busy())
+            return;
+        QList<LossCurves> curves;
+        for (const RunRecord* run : runs)
+            curves << LossCurves{tr("run %1").arg(run->number), run->outcome.trainLoss, run->outcome.validationLoss};
+        trainingPanel_->lossChart()->showComparison(curves);
     });
 }
 
@@ -139,6 +150,7 @@ bool MainWindow::openDataFile(const QString& path)
         showError(tr("Cannot open the file"), error);
         return false;
     }
+    dataSource_ = dataSourceOf(path);
     if (!path.startsWith(u':')) {
         recent_->add(path);
         setLastDirectory(QFileInfo(path).absolutePath());
@@ -200,12 +212,18 @@ bool MainWindow::startTraining(bool stepOnly, QString* reason)
     revalidate();
     if (!check_.ok())
         return fail(trainingPanel_->blockedReason());
-    const Series* series = document_->series();
-    TrainRequest request{effectiveConfig(), series->values, series->name, document_->reportName()};
+    const TrainRequest request = currentRequest();
     sessionSeries_ = document_->plotSeries();
     sessionLabel_ = document_->label();
+    sessionSource_ = dataSource_;
     controller_->start(request, stepOnly);
     return true;
+}
+
+TrainRequest MainWindow::currentRequest() const
+{
+    const Series* series = document_->series();
+    return {effectiveConfig(), series->values, series->name, document_->reportName()};
 }
 
 void MainWindow::updateActions()
@@ -222,7 +240,15 @@ void MainWindow::updateActions()
     actions_.open->setEnabled(idle);
     samplesMenu_->setEnabled(idle);
     recentMenu_->setEnabled(idle && !recentMenu_->isEmpty());
-    actions_.saveReport->setEnabled(idle && resultsPanel_->shownRun());
+    const RunRecord* shown = resultsPanel_->shownRun();
+    for (QAction* a : {actions_.saveReport, actions_.saveModel, actions_.exportPredictions, actions_.exportForecast,
+                       actions_.exportScript})
+        a->setEnabled(idle && shown);
+    actions_.rerunVerify->setEnabled(idle && shown && !shown->outcome.trainLoss.empty());
+    for (QAction* a : {actions_.openModel, actions_.openProject, actions_.saveProject})
+        a->setEnabled(idle);
+    actions_.backtest->setEnabled(idle && check_.ok());
+    actions_.sweep->setEnabled(idle && check_.ok());
 }
 
 void MainWindow::onStateChanged(TrainingController::State state)
@@ -263,7 +289,7 @@ void MainWindow::onFinished(const RunOutcome& outcome)
 {
     coalescer_->flush();
     RunRecord record{0, sessionLabel_, outcome, sessionSeries_, sessionSplit_, controller_->elapsedSeconds()};
-    resultsPanel_->addRun(std::move(record));
+    addRunFrom(sessionSource_, std::move(record));
     const RunRecord& run = *resultsPanel_->shownRun();
     statusBar()->showMessage(tr("Run %1 %2: test RMSE %3")
                                  .arg(run.number)
@@ -272,6 +298,8 @@ void MainWindow::onFinished(const RunOutcome& outcome)
                              10000);
     updateActions();
     emit runFinished(run);
+    if (verifying_)
+        reportVerification(outcome);
 }
 
 void MainWindow::showError(const QString& title, const QString& message)
@@ -288,10 +316,21 @@ void MainWindow::showError(const QString& title, const QString& message)
 
 QList<ChartRef> MainWindow::charts() const
 {
-    return {{QStringLiteral("series"), dataPanel_->seriesPlot()->plot()},
-            {QStringLiteral("loss"), trainingPanel_->lossChart()->plot()},
-            {QStringLiteral("forecast"), resultsPanel_->overlay()->plot()},
-            {QStringLiteral("rmse"), resultsPanel_->rmseChart()->view()}};
+    QList<ChartRef> charts = {{QStringLiteral("series"), dataPanel_->seriesPlot()->plot()},
+                              {QStringLiteral("loss"), trainingPanel_->lossChart()->plot()},
+                              {QStringLiteral("forecast"), resultsPanel_->overlay()->plot()},
+                              {QStringLiteral("rmse"), resultsPanel_->rmseChart()->view()}};
+    QList<QWidget*> others;
+    for (QWidget* w : findChildren<QCustomPlot*>())
+        others << w;
+    for (QWidget* w : findChildren<QChartView*>())
+        others << w;
+    for (QWidget* w : others) {
+        const bool known = std::any_of(charts.begin(), charts.end(), [w](const ChartRef& c) { return c.widget == w; });
+        if (!known)
+            charts.append({w->objectName().isEmpty() ? QStringLiteral("chart%1").arg(charts.size() + 1) : w->objectName(), w});
+    }
+    return charts;
 }
 
 void MainWindow::flushPlots() { coalescer_->flush(); }
@@ -320,7 +359,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.front().isLocalFile()) {
         event->acceptProposedAction();
-        openDataFile(urls.front().toLocalFile());
+        openPath(urls.front().toLocalFile());
     }
 }
 

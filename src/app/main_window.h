@@ -4,10 +4,14 @@
 #include "app/app_actions.h"
 #include "app/chart_export.h"
 #include "app/config_check.h"
+#include "app/provenance.h"
 #include "app/run_list_model.h"
 #include "app/training_controller.h"
 
 #include <QMainWindow>
+
+#include <map>
+#include <optional>
 
 class QDockWidget;
 class QMenu;
@@ -45,8 +49,28 @@ public:
     // Persistent: hyperparameters and layout are saved on close. Off for scripted runs.
     void setPersistent(bool persistent) { persistent_ = persistent; }
 
+    // Every chart of the window: the known ones by name, then any other QCustomPlot or
+    // QChartView by its object name. Each has the chart context menu (chart_menu.h).
     QList<ChartRef> charts() const;
     void flushPlots(); // draw what is pending now (before grabbing or exporting)
+    // What an export of the shown run (or of the current configuration) carries.
+    Provenance provenance() const;
+    ChartProvenance chartProvenance(const QString& chartName) const;
+    DataSource dataSource() const { return dataSource_; }
+
+    // File actions without their dialogs (the menu asks for the path, then calls these).
+    // Each returns false and shows the error (naming the file) when it fails.
+    bool saveShownModel(const QString& path);
+    bool openModelFile(const QString& path);     // a run made by the model on the current data
+    // Opens a project (.rnnwb), a model (.safetensors) or a CSV file, by the suffix.
+    bool openPath(const QString& path);
+    bool exportPredictions(const QString& path, int horizon = 0, double coverage = 0.9);
+    bool exportPytorchScript(const QString& path); // and SCRIPT.safetensors beside it
+    bool saveProjectFile(const QString& path);
+    bool openProjectFile(const QString& path);
+    // Training ▸ Re-run and Verify: trains the shown run's configuration again on its data;
+    // verificationDone follows when the run finishes.
+    bool rerunAndVerify(QString* reason = nullptr);
 
     DataDocument* document() const { return document_; }
     DataPanel* dataPanel() const { return dataPanel_; }
@@ -61,6 +85,10 @@ signals:
     void runFinished(const rnnwb::app::RunRecord& run);
     void trainingFailed(const QString& message);
     void errorOccurred(const QString& message); // any error shown to the user
+    // Re-run and Verify: whether the new loss curve equals the original bit for bit.
+    void verificationDone(bool identical, const QString& message);
+    // A project was opened; warning is non-empty when its dataset changed or is missing.
+    void projectOpened(const QString& path, const QString& warning);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -83,6 +111,18 @@ private:
     void exportChartsInteractively();
     void saveReportInteractively();
     void focusPanel(QWidget* panel, QDockWidget* dock);
+    void createFileActions(QMenu* file, QMenu* training);
+    void createAnalysisActions(QMenu* training);
+    // What Train would train now: the hyperparameters and the current series.
+    TrainRequest currentRequest() const;
+    void installChartMenus();
+    void addRunFrom(const DataSource& source, RunRecord record);
+    void reportVerification(const RunOutcome& outcome);
+    bool askOverwrite(const QString& path);
+    QString askSavePath(const QString& title, const QString& name, const QString& filter);
+    QString askOpenPath(const QString& title, const QString& filter);
+    void exportPredictionsInteractively(bool forecast);
+    void exportScriptInteractively();
     void restoreDefaultLayout();
 
     DataDocument* document_;
@@ -107,6 +147,14 @@ private:
     std::shared_ptr<const PlotSeries> sessionSeries_;
     QString sessionLabel_;
     WindowSplit sessionSplit_;
+    DataSource dataSource_;                // the file the current data was read from
+    DataSource sessionSource_;             // ... when the running session started
+    std::map<int, DataSource> runSources_; // run number → the file it was trained on
+    struct Verification {
+        int run = 0;
+        std::vector<double> trainLoss;
+    };
+    std::optional<Verification> verifying_;
     bool interactive_ = true;
     bool persistent_ = true;
 };

@@ -14,7 +14,9 @@
 #include "app/training_panel.h"
 
 #include <QDockWidget>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -39,14 +41,10 @@ void MainWindow::createMenus()
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     recent_ = new RecentFiles(recentMenu_, this);
     file->addMenu(samples);
-    file->addSeparator();
-    file->addAction(actions_.saveReport);
-    file->addAction(actions_.exportCharts);
-    file->addSeparator();
-    file->addAction(actions_.quit);
-
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addActions({actions_.train, actions_.pause, actions_.stop, actions_.step});
+    createFileActions(file, training);
+    createAnalysisActions(training);
 
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -63,7 +61,7 @@ void MainWindow::createMenus()
     menuBar()->addMenu(tr("&Help"))->addAction(actions_.about);
 
     connect(actions_.open, &QAction::triggered, this, &MainWindow::chooseFile);
-    connect(recent_, &RecentFiles::chosen, this, &MainWindow::openDataFile);
+    connect(recent_, &RecentFiles::chosen, this, &MainWindow::openPath);
     connect(actions_.exportCharts, &QAction::triggered, this, &MainWindow::exportChartsInteractively);
     connect(actions_.saveReport, &QAction::triggered, this, &MainWindow::saveReportInteractively);
     connect(actions_.quit, &QAction::triggered, this, &QWidget::close);
@@ -93,9 +91,20 @@ void MainWindow::exportChartsInteractively()
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Charts To"), lastDirectory());
     if (dir.isEmpty())
         return;
+    QStringList existing; // the folder dialog does not ask about the files inside
+    for (const ChartRef& chart : charts())
+        for (const char* suffix : {".png", ".svg", ".pdf"})
+            if (QFileInfo::exists(QDir(dir).filePath(chart.name + QLatin1String(suffix))))
+                existing << chart.name + QLatin1String(suffix);
+    if (!existing.isEmpty()
+        && QMessageBox::question(this, tr("Replace Files?"),
+                                 tr("%1 already holds %2. Replace them?").arg(QDir::toNativeSeparators(dir), existing.join(QStringLiteral(", "))),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+               != QMessageBox::Yes)
+        return;
     flushPlots();
     QString error;
-    const QStringList files = exportCharts(charts(), dir, &error);
+    const QStringList files = exportCharts(charts(), dir, [this](const QString& name) { return chartProvenance(name); }, &error);
     if (!error.isEmpty())
         showError(tr("Export failed"), error);
     else

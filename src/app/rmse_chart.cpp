@@ -1,6 +1,7 @@
 #include "app/rmse_chart.h"
 
 #include "app/run_list_model.h"
+#include "app/series_plot.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
@@ -16,14 +17,14 @@ namespace rnnwb::app {
 RmseChart::RmseChart(QChartView* view) : QObject(view), view_(view)
 {
     auto* chart = new QChart;
-    chart->setTitle(tr("RMSE per part (data units)"));
+    chart->setTitle(tr("Test RMSE: network vs baselines (data units)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
-    parts_ = new QBarCategoryAxis;
+    forecasters_ = new QBarCategoryAxis;
     rmse_ = new QValueAxis;
     rmse_->setLabelFormat(QStringLiteral("%.3g"));
-    chart->addAxis(parts_, Qt::AlignBottom);
+    chart->addAxis(forecasters_, Qt::AlignBottom);
     chart->addAxis(rmse_, Qt::AlignLeft);
     view_->setChart(chart);
     view_->setRenderHint(QPainter::Antialiasing);
@@ -32,40 +33,37 @@ RmseChart::RmseChart(QChartView* view) : QObject(view), view_(view)
 
 QChart* RmseChart::chart() const { return view_->chart(); }
 
+// Test RMSE of the network, then of each baseline on the same targets: one bar set per run.
 void RmseChart::setRuns(const QList<const RunRecord*>& runs)
 {
     QChart* c = chart();
     c->removeAllSeries();
-    const bool validation = std::any_of(runs.begin(), runs.end(), [](const RunRecord* r) {
-        return r->outcome.validation.metrics.count > 0;
-    });
-    QStringList categories{tr("train")};
-    if (validation)
-        categories << tr("validation");
-    categories << tr("test");
+    const QStringList categories{tr("network"), tr("naive"), tr("seasonal"), tr("drift"), tr("AR")};
 
     auto* series = new QBarSeries;
     double top = 0;
     for (const RunRecord* run : runs) {
         auto* set = new QBarSet(tr("run %1").arg(run->number));
         const RunOutcome& o = run->outcome;
-        *set << o.train.metrics.rmse;
-        if (validation)
-            *set << (o.validation.metrics.count > 0 ? o.validation.metrics.rmse : 0.0);
-        *set << o.test.metrics.rmse;
+        const Baselines& b = o.baselines;
+        for (const Metrics* m : {&o.test.metrics, &b.naive.metrics, &b.seasonalNaive.metrics, &b.drift.metrics,
+                                 &b.linearAr.metrics})
+            *set << (m->count > 0 ? m->rmse : 0.0);
         for (int i = 0; i < set->count(); ++i)
             top = std::max(top, set->at(i));
+        if (runs.size() == 1)
+            set->setColor(partColor(Part::Test));
         series->append(set);
     }
     series->setLabelsVisible(runs.size() <= 2);
     series->setLabelsFormat(QStringLiteral("@value"));
     series->setLabelsPrecision(4);
     c->addSeries(series);
-    parts_->clear();
-    parts_->append(categories);
+    forecasters_->clear();
+    forecasters_->append(categories);
     rmse_->setRange(0, top > 0 ? top * 1.1 : 1.0);
     rmse_->applyNiceNumbers();
-    series->attachAxis(parts_);
+    series->attachAxis(forecasters_);
     series->attachAxis(rmse_);
     c->legend()->setVisible(runs.size() > 1);
 }

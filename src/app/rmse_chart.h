@@ -1,6 +1,7 @@
 #pragma once
-// A Qt Charts summary: the RMSE of each part (training, validation, test) as bars, one bar set
-// per selected run, so runs can be compared at a glance.
+// A Qt Charts summary: the test RMSE of the network next to the four baselines' on the same
+// targets, one bar set per selected run, so a run is judged against simple forecasts and runs
+// are compared at a glance.
 #include <QList>
 #include <QObject>
 
@@ -26,7 +27,7 @@ public:
 
 private:
     QChartView* view_;
-    QBarCategoryAxis* parts_; // x: training, validation, test
+    QBarCategoryAxis* forecasters_; // x: network, naive, seasonal naive, drift, linear AR
     QValueAxis* rmse_;        // y
 };
 

@@ -28,6 +28,13 @@ QString stopReasonText(StopReason reason)
     return {};
 }
 
+void RunListModel::clear()
+{
+    beginResetModel();
+    runs_.clear();
+    endResetModel();
+}
+
 int RunListModel::add(RunRecord record)
 {
     const int row = count();

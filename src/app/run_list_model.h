@@ -31,6 +31,8 @@ public:
 
     // Adds a run (numbered from 1) and returns its row.
     int add(RunRecord record);
+    // Forgets every run; the next one added is run 1 again.
+    void clear();
     const RunRecord& run(int row) const { return runs_[std::size_t(row)]; }
     int count() const { return int(runs_.size()); }
 

@@ -32,6 +32,15 @@ QColor partColor(Part part)
     return Qt::black;
 }
 
+QColor forecastColor() { return QColor(0x94, 0x67, 0xbd); }
+
+QColor comparisonColor(int i)
+{
+    static const QColor palette[] = {QColor(0x2c, 0xa0, 0x2c), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+                                     QColor(0x17, 0xbe, 0xcf), QColor(0xbc, 0xbd, 0x22), QColor(0x7f, 0x7f, 0x7f)};
+    return palette[std::size_t(i) % std::size(palette)];
+}
+
 constexpr double kSeriesPenWidth = 1.5;
 constexpr double kPredictionPenWidth = 1.8;
 
@@ -77,10 +86,29 @@ SeriesPlot::SeriesPlot(QCustomPlot* plot, ReplotCoalescer* coalescer, bool withP
                                                          : tr("prediction (%1)").arg(partTitle(part)));
         }
     }
+    if (withPredictions)
+        addForecastGraphs();
     auto* navigator = new PlotNavigator(plot_, [this] { fit(); });
     Q_UNUSED(navigator);
     clearPredictions();
     setSplit(std::nullopt);
+}
+
+// The band is the area between the lower and upper graphs (upper fills down to lower); both
+// stay out of the legend, which lists the band once under the upper graph's name.
+void SeriesPlot::addForecastGraphs()
+{
+    QColor fill = forecastColor();
+    fill.setAlpha(60);
+    lower_ = plot_->addGraph();
+    lower_->setPen(QPen(fill, 1.0));
+    upper_ = plot_->addGraph();
+    upper_->setPen(QPen(fill, 1.0));
+    upper_->setBrush(fill);
+    upper_->setChannelFillGraph(lower_);
+    forecast_ = plot_->addGraph();
+    forecast_->setPen(QPen(forecastColor(), kPredictionPenWidth));
+    forecast_->setName(tr("forecast"));
 }
 
 void SeriesPlot::setTitle(const QString& title) { title_->setText(title); }
@@ -137,7 +165,9 @@ double SeriesPlot::boundary(std::size_t index) const
 
 void SeriesPlot::updateShading()
 {
-    const bool show = data_ && split_ && split_->total() + std::size_t(split_->window) == std::size_t(data_->x.size());
+    // The split covers the series: differencing's used-up values, then windows and targets.
+    const bool show = data_ && split_
+                      && split_->offset + std::size_t(split_->window) + split_->total() == std::size_t(data_->x.size());
     for (Part part : kParts) {
         const std::size_t k = std::size_t(part);
         const bool visible = show && split_->count(part) > 0;
@@ -187,6 +217,65 @@ void SeriesPlot::clearPredictions()
             graph->data()->clear();
             graph->removeFromLegend();
         }
+    }
+    clearForecast();
+    setComparisons({});
+    setTestLabel(tr("prediction (%1)").arg(partTitle(Part::Test)));
+    refresh();
+}
+
+void SeriesPlot::setTestLabel(const QString& label)
+{
+    if (QCPGraph* graph = predictionGraph(Part::Test))
+        graph->setName(label);
+    refresh();
+}
+
+void SeriesPlot::setForecast(const QVector<double>& x, const std::vector<double>& forecast,
+                             const std::vector<double>& lower, const std::vector<double>& upper, double coverage)
+{
+    if (!forecast_ || x.size() != qsizetype(forecast.size()) || lower.size() != forecast.size()
+        || upper.size() != forecast.size() || forecast.empty()) {
+        clearForecast();
+        return;
+    }
+    const auto toQ = [](const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); };
+    forecast_->setData(x, toQ(forecast), true);
+    lower_->setData(x, toQ(lower), true);
+    upper_->setData(x, toQ(upper), true);
+    forecast_->addToLegend();
+    upper_->setName(tr("%1% interval").arg(qRound(coverage * 100)));
+    upper_->addToLegend();
+    refresh();
+}
+
+void SeriesPlot::clearForecast()
+{
+    for (QCPGraph* graph : {forecast_, lower_, upper_}) {
+        if (graph) {
+            graph->data()->clear();
+            graph->removeFromLegend();
+        }
+    }
+    refresh();
+}
+
+void SeriesPlot::setComparisons(const QList<ComparisonCurve>& curves)
+{
+    while (comparisons_.size() > std::size_t(curves.size())) {
+        plot_->removeGraph(comparisons_.back());
+        comparisons_.pop_back();
+    }
+    while (comparisons_.size() < std::size_t(curves.size())) {
+        QPen pen(comparisonColor(int(comparisons_.size())), kPredictionPenWidth, Qt::DashLine);
+        comparisons_.push_back(plot_->addGraph());
+        comparisons_.back()->setPen(pen);
+    }
+    for (qsizetype i = 0; i < curves.size(); ++i) {
+        QCPGraph* graph = comparisons_[std::size_t(i)];
+        graph->setName(curves[i].label);
+        graph->setData(curves[i].x, curves[i].y, true);
+        tuneForLength(graph, curves[i].x.size(), kPredictionPenWidth);
     }
     refresh();
 }

@@ -5,7 +5,9 @@
 #include "app/data_document.h"
 #include "core/dataset.h"
 
+#include <QList>
 #include <QObject>
+#include <QVector>
 
 #include <array>
 #include <memory>
@@ -21,6 +23,12 @@ namespace rnnwb::app {
 
 class ReplotCoalescer;
 
+// Another run's predictions drawn over this one's, to compare runs.
+struct ComparisonCurve {
+    QString label;
+    QVector<double> x, y;
+};
+
 class SeriesPlot : public QObject {
     Q_OBJECT
 public:
@@ -34,16 +42,29 @@ public:
     // The predictions of one part in data units, one per target (ignored if the count differs).
     void setPrediction(Part part, const std::vector<double>& predicted);
     void clearPredictions();
+    // How the test part's predictions were made, in its legend entry (open or closed loop).
+    void setTestLabel(const QString& label);
+    // A forecast past the end of the series (x from futureX) with its band at `coverage`.
+    void setForecast(const QVector<double>& x, const std::vector<double>& forecast,
+                     const std::vector<double>& lower, const std::vector<double>& upper, double coverage);
+    void clearForecast();
+    // Other runs' predictions, dashed, one colour each (comparisonColor).
+    void setComparisons(const QList<ComparisonCurve>& curves);
 
     QCustomPlot* plot() const { return plot_; }
     QCPGraph* seriesGraph() const { return series_; }
     QCPGraph* predictionGraph(Part part) const { return predictions_[std::size_t(part)]; }
+    QCPGraph* forecastGraph() const { return forecast_; }
+    QCPGraph* lowerGraph() const { return lower_; }
+    QCPGraph* upperGraph() const { return upper_; }
+    const std::vector<QCPGraph*>& comparisonGraphs() const { return comparisons_; }
     void fit();     // axes to the data
     void refresh(); // replot at the next coalesced tick
 
 private:
     void setUpAxes();
     void updateShading();
+    void addForecastGraphs();
     double boundary(std::size_t index) const; // half-way between values index-1 and index
 
     QCustomPlot* plot_;
@@ -51,6 +72,10 @@ private:
     QCPTextElement* title_ = nullptr;
     QCPGraph* series_ = nullptr;
     std::array<QCPGraph*, 3> predictions_{};
+    QCPGraph* forecast_ = nullptr;
+    QCPGraph* lower_ = nullptr;
+    QCPGraph* upper_ = nullptr;
+    std::vector<QCPGraph*> comparisons_;
     std::array<QCPItemRect*, 3> shades_{};
     std::array<QCPItemText*, 3> shadeLabels_{};
     std::shared_ptr<const PlotSeries> data_;
@@ -58,5 +83,8 @@ private:
 };
 
 QColor partColor(Part part);
+QColor forecastColor();
+// The colour of the i-th compared run (none of the part or forecast colours).
+QColor comparisonColor(int i);
 
 } // namespace rnnwb::app

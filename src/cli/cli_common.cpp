@@ -46,8 +46,9 @@ void requireNoneLeft(const std::vector<std::string>& args)
 
 void writeJson(const std::string& target, const nlohmann::json& json)
 {
-    // NaN and infinity never reach the output: nlohmann writes them as null.
-    const std::string text = json.dump(1) + "\n";
+    // NaN and infinity never reach the output: nlohmann writes them as null. A string that
+    // is not UTF-8 (a file name in another encoding) gets U+FFFD instead of failing the write.
+    const std::string text = json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     if (target == "-")
         std::cout << text << std::flush;
     else

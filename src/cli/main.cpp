@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <iostream>
+#include <string>
 
 namespace {
 
@@ -24,6 +25,17 @@ void printUsage(std::ostream& out)
            "training options:\n"
         << rnnwb::trainOptionsHelp()
         << "\nexit codes: 0 success, 1 failure, 2 usage error\n";
+}
+
+// An error as one line of stderr: a line break inside it (a quoted CSV name or cell can hold
+// one) is shown as a space, so scripts reading the first line get the whole message.
+void printError(const char* what)
+{
+    std::string line = what;
+    for (char& c : line)
+        if (c == '\n' || c == '\r')
+            c = ' ';
+    std::cerr << "rnnwb: " << line << "\n";
 }
 
 int dispatch(const std::string& command, std::vector<std::string> args)
@@ -64,10 +76,10 @@ int main(int argc, char** argv)
     try {
         return dispatch(command, std::move(args));
     } catch (const rnnwb::UsageError& e) {
-        std::cerr << "rnnwb: " << e.what() << "\n";
+        printError(e.what());
         return rnnwb::cli::kExitUsage;
     } catch (const std::exception& e) {
-        std::cerr << "rnnwb: " << e.what() << "\n";
+        printError(e.what());
         return rnnwb::cli::kExitFailure;
     }
 }

@@ -36,7 +36,7 @@ Dataset datasetForModel(const Model& model, const std::string& csv, const std::o
 {
     try {
         Series series = readSeries(csv, column ? *column : model.columnName, model.config.missing);
-        return Dataset::withScaler(std::move(series.values), model.config, model.scaler);
+        return Dataset::withScaler(std::move(series.values), model.config, model.scaler, series.line);
     } catch (const CsvError&) {
         throw;
     } catch (const std::invalid_argument& e) {

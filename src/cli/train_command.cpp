@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "cli/model_input.h"
 
+#include "core/backtest.h"
 #include "core/baselines.h"
 #include "core/csv_reader.h"
 #include "core/report.h"
@@ -53,21 +54,68 @@ void printSummary(const RunOutcome& o, bool quietStdout)
     out << line;
 }
 
-// --season M: the seasonal period of the seasonal-naive baseline and MASE; 0 (absent) = detected.
-int parseSeason(const std::optional<std::string>& text)
+// A whole number of at least 1 for option (absent: 0).
+int parseCount(const std::optional<std::string>& text, const std::string& option, const std::string& meaning)
 {
     if (!text)
         return 0;
     int value = 0;
     const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (error != std::errc() || end != text->data() + text->size() || value < 1)
-        throw UsageError("--season needs a period of at least 1 step, not '" + *text + "'");
+        throw UsageError(option + " needs " + meaning + ", not '" + *text + "'");
     return value;
+}
+
+// --backtest K [--backtest-retrain]: K = 0 when absent.
+BacktestSettings parseBacktest(std::vector<std::string>& rest, const std::atomic<bool>* cancel)
+{
+    BacktestSettings s;
+    s.origins = parseCount(takeOption(rest, "--backtest"), "--backtest", "a number of origins of at least 1");
+    s.retrain = takeFlag(rest, "--backtest-retrain");
+    if (s.retrain && s.origins == 0)
+        throw UsageError("--backtest-retrain needs --backtest K");
+    s.cancel = cancel;
+    return s;
+}
+
+std::string optionalText(const std::optional<double>& x)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", x.value_or(0.0));
+    return x ? text : "n/a";
+}
+
+void printMetricsRow(std::ostream& out, const std::string& label, const std::string& index, const Metrics& m)
+{
+    char line[256];
+    std::snprintf(line, sizeof line, "  %-7s %7s %7zu %11.5g %11.5g %9s %9s\n", label.c_str(), index.c_str(), m.count,
+                  m.rmse, m.mae, optionalText(m.mape).c_str(), optionalText(m.mase).c_str());
+    out << line;
+}
+
+// One row per origin, then the mean and the pooled measures.
+void printBacktest(const BacktestResult& r, bool quietStdout)
+{
+    std::ostream& out = quietStdout ? std::cerr : std::cout;
+    out << "backtest, " << r.origins << " origins " << (r.retrain ? "(retrained at each origin)" : "(one trained network)")
+        << (r.cancelled ? ", cancelled after " + std::to_string(r.perOrigin.size()) + " done" : std::string()) << ":\n";
+    out << "  origin    index targets        rmse         mae     mape%      mase\n";
+    for (const BacktestOrigin& o : r.perOrigin)
+        printMetricsRow(out, std::to_string(o.number + 1), std::to_string(o.origin), o.metrics);
+    printMetricsRow(out, "mean", "", r.mean);
+    printMetricsRow(out, "pooled", "", r.pooled);
+}
+
+BacktestResult runBacktestOf(Trainer& trainer, const Series& series, const BacktestSettings& settings)
+{
+    return settings.retrain ? backtestRetrained(series.values, trainer.config(), settings)
+                            : backtestTrained(trainer.network(), trainer.data(), settings);
 }
 
 } // namespace
 
-// rnnwb train --csv FILE [training options] [--save-model FILE] [--json FILE|-]
+// rnnwb train --csv FILE [training options] [--season M] [--backtest K [--backtest-retrain]]
+//             [--save-model FILE] [--json FILE|-]
 int runTrain(std::vector<std::string> args)
 {
     TrainConfig config;
@@ -75,7 +123,9 @@ int runTrain(std::vector<std::string> args)
     const std::optional<std::string> csv = takeOption(rest, "--csv");
     const std::optional<std::string> json = takeOption(rest, "--json");
     const std::optional<std::string> modelPath = takeOption(rest, "--save-model");
-    const int season = parseSeason(takeOption(rest, "--season"));
+    const int season = parseCount(takeOption(rest, "--season"), "--season", "a period of at least 1 step");
+    BacktestSettings backtest = parseBacktest(rest, &interrupted);
+    backtest.season = season;
     requireNoneLeft(rest);
     if (!csv)
         throw UsageError("train needs --csv FILE");
@@ -85,8 +135,10 @@ int runTrain(std::vector<std::string> args)
     const Series series = readSeries(*csv, config.column, config.missing);
     Dataset data = [&] {
         try {
-            Dataset prepared = Dataset::prepare(series.values, config);
+            Dataset prepared = Dataset::prepare(series.values, config, series.line); // lines name a value log refuses
             seasonality(prepared, season); // refuses a --season the training part cannot hold
+            if (backtest.origins > 0)
+                backtestBlocks(prepared.split.test, backtest.origins); // refuses a K the test part cannot hold
             return prepared;
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error(*csv + ": " + e.what());
@@ -99,14 +151,20 @@ int runTrain(std::vector<std::string> args)
     trainer.run(control);
 
     const RunOutcome outcome = summarizeRun(trainer, *csv, season);
-    if (modelPath) {
-        Model model = trainer.model();
-        model.extraMetadata["metrics"] = nlohmann::json{{"test", metricsToJson(outcome.test.metrics)}}.dump();
-        saveModel(*modelPath, model);
+    if (modelPath)
+        saveModel(*modelPath, outcome.model);
+    std::optional<BacktestResult> backtested;
+    if (backtest.origins > 0)
+        backtested = runBacktestOf(trainer, series, backtest);
+    if (json) {
+        nlohmann::json report = runReport(outcome);
+        if (backtested)
+            report["backtest"] = backtestToJson(*backtested);
+        writeJson(*json, report);
     }
-    if (json)
-        writeJson(*json, runReport(outcome));
     printSummary(outcome, json && *json == "-");
+    if (backtested)
+        printBacktest(*backtested, json && *json == "-");
     if (outcome.stop == StopReason::Diverged || outcome.stop == StopReason::Cancelled)
         std::cerr << "rnnwb: " << stopReasonExplanation(outcome.stop, int(outcome.trainLoss.size())) << "\n";
     return kExitOk;

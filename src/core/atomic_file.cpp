@@ -1,15 +1,23 @@
-// Atomic file replacement with POSIX calls: create a unique temporary file beside the
-// target, write, fsync, rename over the target, fsync the directory. See atomic_file.h.
+// Atomic file replacement with POSIX calls: create a temporary file beside the target, write,
+// fsync, rename over the target, fsync the directory. See atomic_file.h.
+//
+// The temporary file is unnamed while it is written (Linux O_TMPFILE) and only gets a name
+// just before the rename, so a writer killed midway (SIGKILL, a crash, a power cut) leaves no
+// half-written file behind, not even a hidden one. Filesystems without O_TMPFILE get a named
+// temporary file from the start, removed on every failure the process survives.
 #include "core/atomic_file.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,9 +52,14 @@ public:
     void commitTo(const std::filesystem::path& target);
 
 private:
-    std::string path_;
+    bool openUnnamed(const std::filesystem::path& target);
+    void openNamed(const std::filesystem::path& target);
+    void giveName(const std::filesystem::path& target);
+
+    std::string path_;      // the temporary file's name; empty while it has none
     std::string reported_;  // the path the caller asked for, used in messages
     int fd_ = -1;
+    bool unnamed_ = false;  // an O_TMPFILE file, linked to path_ only when committed
 };
 
 // A fresh name ".<target name>.<pid>.<counter>.<clock>.tmp" beside the target. The target
@@ -62,9 +75,46 @@ std::filesystem::path tempNameFor(const std::filesystem::path& target) {
     return target.has_parent_path() ? target.parent_path() / name : std::filesystem::path(name);
 }
 
-// O_EXCL makes creation fail rather than reuse a name; a few attempts get past any collision.
+// The writer's pid in a name made by tempNameFor for `target`, or 0 when it is not one.
+pid_t writerOfTempName(const std::string& name, const std::filesystem::path& target) {
+    std::string prefix = ".";
+    prefix.append(target.filename().string(), 0, 120).append(".");
+    const std::string suffix = ".tmp";
+    if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return 0;
+    // What is left is "<pid>.<counter>.<clock>": three runs of digits.
+    const std::string rest = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    if (rest.find_first_not_of("0123456789.") != std::string::npos || std::count(rest.begin(), rest.end(), '.') != 2)
+        return 0;
+    return static_cast<pid_t>(std::strtol(rest.c_str(), nullptr, 10));
+}
+
+std::filesystem::path directoryOf(const std::filesystem::path& target) {
+    return target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+}
+
 TempFile::TempFile(const std::filesystem::path& target, const std::string& reportedPath)
     : reported_(reportedPath) {
+    if (!openUnnamed(target)) openNamed(target);
+}
+
+// An unnamed file in the target's directory. It is named later through /proc/self/fd, so
+// both O_TMPFILE and /proc are needed; false (nothing created) when either is missing.
+bool TempFile::openUnnamed(const std::filesystem::path& target) {
+#ifdef O_TMPFILE
+    if (::access("/proc/self/fd", X_OK) != 0) return false;
+    fd_ = ::open(directoryOf(target).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    unnamed_ = fd_ >= 0;
+    return unnamed_;
+#else
+    (void)target;
+    return false;
+#endif
+}
+
+// O_EXCL makes creation fail rather than reuse a name; a few attempts get past any collision.
+void TempFile::openNamed(const std::filesystem::path& target) {
     for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
         path_ = tempNameFor(target).string();
         fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -73,9 +123,23 @@ TempFile::TempFile(const std::filesystem::path& target, const std::string& repor
     if (fd_ < 0) {
         const int err = errno;
         path_.clear();  // nothing was created
-        const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
-        fail(reported_, "cannot create a temporary file in " + dir, err);
+        fail(reported_, "cannot create a temporary file in " + directoryOf(target).string(), err);
     }
+}
+
+// Links the unnamed file into the directory under a fresh temporary name (the rename that
+// follows is what makes the new content appear at the target).
+void TempFile::giveName(const std::filesystem::path& target) {
+    const std::string self = "/proc/self/fd/" + std::to_string(fd_);
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const std::string name = tempNameFor(target).string();
+        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+            path_ = name;
+            return;
+        }
+        if (errno != EEXIST) break;
+    }
+    fail(reported_, "cannot write the file", errno);
 }
 
 TempFile::~TempFile() {
@@ -102,6 +166,7 @@ void TempFile::copyPermissionsFrom(const std::filesystem::path& target) {
 }
 
 void TempFile::commitTo(const std::filesystem::path& target) {
+    if (unnamed_) giveName(target);
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail(reported_, "cannot write the file", errno);
@@ -111,11 +176,25 @@ void TempFile::commitTo(const std::filesystem::path& target) {
 
     // Make the rename itself durable. The new content is already in place, so a failure
     // here is not reported.
-    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-    const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int dirFd = ::open(directoryOf(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {
         ::fsync(dirFd);
         ::close(dirFd);
+    }
+}
+
+// A writer killed in the few microseconds between naming its temporary file and the rename
+// leaves that file behind. The next write of the same target removes such leftovers of
+// writers that no longer run (a live writer's file is never touched). Best effort.
+void removeLeftoverTempFiles(const std::filesystem::path& target) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (fs::directory_iterator it(directoryOf(target), ec), end; !ec && it != end; it.increment(ec)) {
+        const pid_t writer = writerOfTempName(it->path().filename().string(), target);
+        if (writer > 0 && ::kill(writer, 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            fs::remove(it->path(), ignored);
+        }
     }
 }
 
@@ -130,6 +209,7 @@ void writeFileAtomically(const std::string& path, std::span<const std::byte> byt
     temp.copyPermissionsFrom(target);
     temp.write(bytes);
     temp.commitTo(target);
+    removeLeftoverTempFiles(target);
 }
 
 void writeFileAtomically(const std::string& path, std::string_view text) {

@@ -4,7 +4,10 @@
 //
 // How: the bytes go to a new temporary file in the target's directory (same filesystem, so
 // the rename is atomic), which is flushed to disk with fsync and then renamed over the
-// target. The temporary file is removed on every failure path. An existing target's
+// target. The temporary file is removed on every failure path; while it is written it has no
+// name at all (O_TMPFILE, where the filesystem has it), so even a writer killed midway leaves
+// nothing behind, and the rare leftover of a writer killed between naming and renaming is
+// removed by the next write of the same target. An existing target's
 // permission bits are carried over; a symbolic link at `path` is followed, so the file it
 // points to is replaced and the link kept.
 #pragma once

@@ -83,7 +83,8 @@ int detectSeasonalPeriod(std::span<const double> values)
 
 std::span<const double> trainingValues(const Dataset& data)
 {
-    const std::size_t length = std::min(data.values.size(), data.split.train + std::size_t(data.split.window));
+    const std::size_t length =
+        std::min(data.values.size(), data.split.train + std::size_t(data.split.window) + data.split.offset);
     return {data.values.data(), length};
 }
 
@@ -133,17 +134,20 @@ LinearAr fitLinearAr(std::span<const double> scaled, std::size_t windows, int wi
 
 namespace {
 
-void addTarget(BaselineForecast& f, const Dataset& data, double predicted)
+// predicted: the forecast of series index t in data units; its scaled value is in the units
+// the network trains on (the transformed series, scaled), so its mse_scaled compares with the
+// network's.
+void addTarget(BaselineForecast& f, const Dataset& data, std::size_t t, double predicted)
 {
     f.predicted.push_back(predicted);
-    f.predictedScaled.push_back(data.scaler.apply(predicted));
+    f.predictedScaled.push_back(data.toScaled(t, predicted));
 }
 
 void measure(BaselineForecast& f, const Baselines& b, const Dataset& data)
 {
     std::vector<double> actualScaled(b.actual.size());
     for (std::size_t k = 0; k < b.actual.size(); ++k)
-        actualScaled[k] = data.scaler.apply(b.actual[k]);
+        actualScaled[k] = data.toScaled(b.index[k], b.actual[k]);
     f.metrics = computeMetrics(f.predicted, b.actual, f.predictedScaled, actualScaled, b.season.maseScale);
 }
 
@@ -164,11 +168,12 @@ Baselines computeBaselines(const Dataset& data, Part part, int season)
         const std::size_t t = data.split.targetIndex(window);
         b.index.push_back(t);
         b.actual.push_back(y[t]);
-        addTarget(b.naive, data, y[t - 1]);
-        addTarget(b.seasonalNaive, data, t >= m ? y[t - m] : y[t - 1]);
-        addTarget(b.drift, data, y[t - 1] + slope);
-        const double arScaled = b.ar.predict(std::span<const double>(data.scaled).subspan(t - w, w));
-        b.linearAr.predicted.push_back(data.scaler.invert(arScaled));
+        addTarget(b.naive, data, t, y[t - 1]);
+        addTarget(b.seasonalNaive, data, t, t >= m ? y[t - m] : y[t - 1]);
+        addTarget(b.drift, data, t, y[t - 1] + slope);
+        const std::size_t position = data.split.targetPosition(window);
+        const double arScaled = b.ar.predict(std::span<const double>(data.scaled).subspan(position - w, w));
+        b.linearAr.predicted.push_back(data.toData(t, arScaled));
         b.linearAr.predictedScaled.push_back(arScaled);
     }
     for (BaselineForecast* f : {&b.naive, &b.seasonalNaive, &b.drift, &b.linearAr})

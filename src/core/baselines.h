@@ -13,6 +13,13 @@
 //   linear AR       ŷ_t = invert(c + Σ_i a_i s_{t−w+i})        (least squares on the training
 //                                                              windows in scaled units s, same
 //                                                              window w as the network, intercept c)
+// With preprocessing (preprocess.h) the first three stay on the series in data units; the
+// linear AR sees what the network sees, the scaled transformed series s, and `invert` is then
+// the scaler's inverse followed by the preprocessing's one-step inverse (with the actual
+// earlier values). Their scaled values are in the network's units too: the transformed series,
+// scaled, the forecast transformed with the actual earlier values (Dataset::toScaled). Targets
+// are the network's (series index t = window + w + offset), and L counts the values differencing
+// uses up as well: L = offset + training windows + window.
 // The period m is the user's (--season M) or the lag in [2, L/2] with the highest peak of the
 // training part's autocorrelation (after removing its least-squares line); 1 (seasonal naive =
 // naive) when the ACF has no peak.

@@ -1,5 +1,7 @@
 #include "core/csv_dates.h"
 
+#include "core/utf8_text.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -162,7 +164,7 @@ bool parseSeparatedNumber(std::string_view s, bool decimalComma, double& out)
 std::string quoteCell(std::string_view s)
 {
     constexpr std::size_t kMax = 40;
-    return joinText("'", s.substr(0, kMax), s.size() > kMax ? "...'" : "'");
+    return joinText("'", utf8Prefix(s, kMax), s.size() > kMax ? "...'" : "'");
 }
 
 // One pass over a column's cells: every cell is parsed once. The value vectors are only

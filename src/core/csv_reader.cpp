@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -68,7 +69,8 @@ void checkEncoding(std::string_view text, const std::string& source)
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     if (text.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
         throw CsvError(source, 1, kUtf16);
-    if (const void* nul = std::memchr(text.data(), 0, text.size())) {
+    // (memchr must not get the null pointer of an empty view, even for 0 bytes)
+    if (const void* nul = text.empty() ? nullptr : std::memchr(text.data(), 0, text.size())) {
         if (looksLikeUtf16(text))
             throw CsvError(source, 1, kUtf16);
         const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
@@ -83,6 +85,54 @@ void checkEncoding(std::string_view text, const std::string& source)
     }
     if (controls >= 4 && controls * 100 >= probe)
         throw CsvError(source, lineAt(text, first), "binary data (control characters): this is not a text file");
+}
+
+// Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no
+// overlong forms, no surrogates, nothing above U+10FFFF), or npos when the text is valid.
+std::size_t firstInvalidUtf8(std::string_view text)
+{
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char b = byte(i);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        // Sequence length and the allowed range of its second byte (Unicode table 3-7).
+        std::size_t length = 0;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) length = 2;
+        else if (b == 0xE0) length = 3, lo = 0xA0;
+        else if (b == 0xED) length = 3, hi = 0x9F;
+        else if (b >= 0xE1 && b <= 0xEF) length = 3;
+        else if (b == 0xF0) length = 4, lo = 0x90;
+        else if (b >= 0xF1 && b <= 0xF3) length = 4;
+        else if (b == 0xF4) length = 4, hi = 0x8F;
+        if (length == 0 || i + length > text.size() || byte(i + 1) < lo || byte(i + 1) > hi)
+            return i;
+        for (std::size_t k = 2; k < length; ++k)
+            if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
+                return i;
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+// Every byte as the Latin-1 (ISO 8859-1) character of that code: 0x80-0xFF become two bytes.
+std::string latin1ToUtf8(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b < 0x80) {
+            out.push_back(c);
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (b >> 6)));
+            out.push_back(static_cast<char>(0x80 | (b & 0x3F)));
+        }
+    }
+    return out;
 }
 
 // ---------------------------------------------------------------- tokenizer
@@ -261,7 +311,8 @@ void readRecords(std::string_view text, char delimiter, const std::string& sourc
             rec.cells.push_back({});
         else if (n != rec.width)
             throw CsvError(source, tokenizer.recordLine(),
-                           joinText("row has ", std::to_string(n), " fields, but line ", std::to_string(rec.line[0]),
+                           joinText("row has ", std::to_string(n), n == 1 ? " field" : " fields", ", but line ",
+                                    std::to_string(rec.line[0]),
                                     " has ", std::to_string(rec.width)));
         rec.line.push_back(tokenizer.recordLine());
     }
@@ -333,6 +384,16 @@ CsvTable parseCsv(std::string_view text, const std::string& sourceName)
     checkEncoding(text, sourceName);
     if (text.substr(0, 3) == "\xEF\xBB\xBF")  // UTF-8 byte order mark
         text.remove_prefix(3);
+    // Names and text cells must be UTF-8 (JSON, Qt). A file that is not is most likely a
+    // Latin-1 / Windows-1252 export ("Temp\xE9rature"): read it as Latin-1 and say so.
+    std::string decoded;
+    std::optional<CsvIssue> encodingWarning;
+    if (const std::size_t bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
+        encodingWarning = CsvIssue{lineAt(text, bad), "the file is not valid UTF-8: read as Latin-1 (ISO 8859-1); "
+                                                      "save it as UTF-8 if names or text look wrong"};
+        decoded = latin1ToUtf8(text);
+        text = decoded;
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw CsvError(sourceName, 0, "the file is empty");
     if (text.size() > kMaxTextSize)
@@ -353,6 +414,8 @@ CsvTable parseCsv(std::string_view text, const std::string& sourceName)
     table.columns.reserve(width);
     for (std::size_t c = 0; c < width; ++c)
         table.columns.push_back(makeColumn(std::move(names[c]), grid, c, firstRow, decimalComma, table.warnings));
+    if (encodingWarning)
+        table.warnings.push_back(*encodingWarning);
     table.rowLine = std::move(rec.line);  // the columns are built: the lines can move
     table.rowLine.erase(table.rowLine.begin(), table.rowLine.begin() + static_cast<std::ptrdiff_t>(firstRow));
     std::stable_sort(table.warnings.begin(), table.warnings.end(),

@@ -37,15 +37,18 @@ std::size_t WindowSplit::count(Part part) const
     return 0;
 }
 
-WindowSplit splitWindows(std::size_t length, int window, double trainSplit, double validationSplit)
+WindowSplit splitWindows(std::size_t length, int window, double trainSplit, double validationSplit, std::size_t offset)
 {
-    if (length <= std::size_t(window) + 1)
-        throw std::invalid_argument("the series has " + std::to_string(length) + " values; a window of "
-                                    + std::to_string(window) + " needs at least " + std::to_string(window + 3)
-                                    + " to make training and test windows");
+    if (length <= offset + std::size_t(window) + 1)
+        throw std::invalid_argument(
+            "the series has " + std::to_string(length) + (length == 1 ? " value" : " values") + "; a window of " + std::to_string(window)
+            + " needs at least " + std::to_string(offset + std::size_t(window) + 3)
+            + (offset > 0 ? " (" + std::to_string(offset) + " of them used up by differencing)" : std::string())
+            + " to make training and test windows");
     WindowSplit s;
     s.window = window;
-    const std::size_t n = length - std::size_t(window);
+    s.offset = offset;
+    const std::size_t n = length - offset - std::size_t(window);
     s.train = std::size_t(std::floor(trainSplit * double(n)));
     s.validation = std::size_t(std::floor(validationSplit * double(n)));
     if (s.train + s.validation > n)
@@ -62,28 +65,57 @@ WindowSplit splitWindows(std::size_t length, int window, double trainSplit, doub
     return s;
 }
 
-Dataset Dataset::withScaler(std::vector<double> values, const TrainConfig& config, const Scaler& scaler)
+namespace {
+
+// The dataset without its scaler: the split and the transformed (not yet scaled) series.
+Dataset transformed(std::vector<double> values, const TrainConfig& config, std::span<const std::size_t> lines)
 {
     Dataset d;
-    d.split = splitWindows(values.size(), config.window, config.trainSplit, config.valSplit);
+    d.preprocessing = config.preprocessing;
+    d.scaled = transformSeries(values, d.preprocessing, lines);
+    d.split = splitWindows(values.size(), config.window, config.trainSplit, config.valSplit, d.preprocessing.lost());
     d.values = std::move(values);
     d.layout = config.layout;
-    d.scaler = scaler;
-    d.scaled.resize(d.values.size());
-    for (std::size_t i = 0; i < d.values.size(); ++i)
-        d.scaled[i] = scaler.apply(d.values[i]);
     return d;
 }
 
-Dataset Dataset::prepare(std::vector<double> values, const TrainConfig& config)
+void applyScaler(Dataset& d, const Scaler& scaler)
 {
-    const WindowSplit split = splitWindows(values.size(), config.window, config.trainSplit, config.valSplit);
-    // Fitted on the training part: the values the training windows and targets touch.
+    d.scaler = scaler;
+    for (double& z : d.scaled)
+        z = scaler.apply(z);
+}
+
+} // namespace
+
+Dataset Dataset::withScaler(std::vector<double> values, const TrainConfig& config, const Scaler& scaler,
+                            std::span<const std::size_t> lines)
+{
+    Dataset d = transformed(std::move(values), config, lines);
+    applyScaler(d, scaler);
+    return d;
+}
+
+Dataset Dataset::prepare(std::vector<double> values, const TrainConfig& config, std::span<const std::size_t> lines)
+{
+    Dataset d = transformed(std::move(values), config, lines);
+    // Fitted on the transformed series, or its training part: the values the training windows
+    // and targets touch.
     const std::size_t fitted = config.scalerFit == ScalerFit::WholeSeries
-                                   ? values.size()
-                                   : split.train + std::size_t(config.window);
-    const Scaler scaler = Scaler::fit(config.scaler, std::span<const double>(values.data(), fitted));
-    return withScaler(std::move(values), config, scaler);
+                                   ? d.scaled.size()
+                                   : d.split.train + std::size_t(config.window);
+    applyScaler(d, Scaler::fit(config.scaler, std::span<const double>(d.scaled.data(), fitted)));
+    return d;
+}
+
+double Dataset::toData(std::size_t t, double predictionScaled) const
+{
+    return invertOneStep(preprocessing, values, t, scaler.invert(predictionScaled));
+}
+
+double Dataset::toScaled(std::size_t t, double value) const
+{
+    return scaler.apply(transformOneStep(preprocessing, values, t, value));
 }
 
 std::vector<std::size_t> Dataset::windowsOf(Part part) const
@@ -100,7 +132,7 @@ Batch<float> Dataset::batch(std::span<const std::size_t> windows) const
     Batch<float> b;
     b.targets.resize(1, n);
     for (Eigen::Index j = 0; j < n; ++j)
-        b.targets(0, j) = float(scaled[split.targetIndex(windows[std::size_t(j)])]);
+        b.targets(0, j) = float(scaled[split.targetPosition(windows[std::size_t(j)])]);
     if (layout == Layout::Features) {
         // One sequence through the windows: step j's input features are window j's values.
         b.inputs.resize(w, n);

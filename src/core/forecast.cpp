@@ -114,8 +114,8 @@ Mat<double> closedLoop(Network<float>& network, const Dataset& data, std::span<c
 {
     const int w = data.split.window;
     const Eigen::Index K = Eigen::Index(origins.size());
-    // buffer row r of column k: the value at series index origins[k] + r, known for r < w,
-    // then the forecasts of steps 1, 2, …
+    // buffer row r of column k: the scaled transformed value at position origins[k] + r (series
+    // index origins[k] + r + offset), known for r < w, then the forecasts of steps 1, 2, …
     Mat<double> buffer(w + steps, K);
     for (Eigen::Index k = 0; k < K; ++k)
         for (int i = 0; i < w; ++i)
@@ -150,6 +150,18 @@ Mat<double> closedLoop(Network<float>& network, const Dataset& data, std::span<c
     return buffer.bottomRows(steps);
 }
 
+// Scaled closed-loop forecasts of series indices first, first+1, … in data units: the scaler's
+// inverse, then the preprocessing undone step by step from the actual values before `first`,
+// each forecast standing in for its value in the steps after it (Integrator, preprocess.h).
+std::vector<double> toDataUnits(const Dataset& data, const Eigen::Ref<const Eigen::VectorXd>& scaled, std::size_t first)
+{
+    Integrator integrator(data.preprocessing, std::span<const double>(data.values).first(first));
+    std::vector<double> out(static_cast<std::size_t>(scaled.size()));
+    for (Eigen::Index s = 0; s < scaled.size(); ++s)
+        out[std::size_t(s)] = integrator.next(data.scaler.invert(scaled[s]));
+    return out;
+}
+
 // How many of the origins have an actual value h steps ahead (origin window j: target j+w+h−1).
 std::size_t errorsAt(const Dataset& data, std::span<const std::size_t> origins, int h)
 {
@@ -181,10 +193,7 @@ std::vector<double> recursiveForecast(Network<float>& network, const Dataset& da
         return {};
     const std::size_t end[] = {data.split.total()}; // window N: the last w values
     const Mat<double> f = closedLoop(network, data, end, horizon);
-    std::vector<double> out(static_cast<std::size_t>(horizon));
-    for (int s = 0; s < horizon; ++s)
-        out[std::size_t(s)] = data.scaler.invert(f(s, 0));
-    return out;
+    return toDataUnits(data, f.col(0), data.values.size());
 }
 
 std::vector<std::vector<double>> closedLoopErrors(Network<float>& network, const Dataset& data, int maxHorizon)
@@ -194,14 +203,26 @@ std::vector<std::vector<double>> closedLoopErrors(Network<float>& network, const
         return {};
     const int steps = std::min(maxHorizon, int(data.split.total() - origins.front()));
     const Mat<double> f = closedLoop(network, data, origins, steps);
-    const std::size_t w = std::size_t(data.split.window);
     std::vector<std::vector<double>> errors(static_cast<std::size_t>(steps));
     for (Eigen::Index k = 0; k < f.cols(); ++k) {
-        const std::size_t origin = origins[std::size_t(k)] + w; // series index of step 1
+        const std::size_t origin = data.split.targetIndex(origins[std::size_t(k)]); // series index of step 1
+        const std::vector<double> forecast = toDataUnits(data, f.col(k), origin);
         for (int s = 0; s < steps && origin + std::size_t(s) < data.values.size(); ++s)
-            errors[std::size_t(s)].push_back(data.values[origin + std::size_t(s)] - data.scaler.invert(f(s, k)));
+            errors[std::size_t(s)].push_back(data.values[origin + std::size_t(s)] - forecast[std::size_t(s)]);
     }
     return errors;
+}
+
+std::vector<double> closedLoopPredictions(Network<float>& network, const Dataset& data, Part part)
+{
+    if (part == Part::Train)
+        throw std::invalid_argument("closed-loop predictions start in the validation or test part");
+    const std::size_t count = data.split.count(part);
+    if (count == 0)
+        return {};
+    const std::size_t origin[] = {data.split.first(part)}; // the part's first window: all known
+    const Mat<double> f = closedLoop(network, data, origin, int(count));
+    return toDataUnits(data, f.col(0), data.split.targetIndex(origin[0]));
 }
 
 double empiricalQuantile(std::vector<double> values, double q)

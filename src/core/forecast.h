@@ -17,6 +17,11 @@
 // step 1. The sequence layout has no state across windows: every window (known, fed back or
 // mixed) is its own sequence from a zero state, as in predictPart.
 //
+// Preprocessing (preprocess.h). The network forecasts the scaled transformed series; the
+// forecasts of one origin are taken back to data units in order, each step's inverse using the
+// actual values before the origin and the forecasts of the earlier steps where the actual
+// values are not known (a closed loop in data units too). Errors are measured in data units.
+//
 // Intervals. Closed-loop forecasts are made from every origin whose window lies in the
 // model's validation + test part (K origins; a part longer than kMaxIntervalOrigins windows is
 // sampled evenly, first and last included, so the cost stays bounded); their h-step-ahead
@@ -79,6 +84,12 @@ std::vector<std::size_t> intervalOrigins(const Dataset& data);
 // errors[h−1] holds the h-step-ahead errors, for h = 1 … maxHorizon (fewer when the part is
 // shorter than maxHorizon).
 std::vector<std::vector<double>> closedLoopErrors(Network<float>& network, const Dataset& data, int maxHorizon);
+
+// Closed-loop predictions of a whole validation or test part: from the part's first window
+// (known values only), each prediction is fed back as the newest input of the next window, so
+// target j of the part is a (j+1)-step-ahead forecast. Data units, one per target, the same
+// targets as predictPart (its open-loop, one-step counterpart). Throws for Part::Train.
+std::vector<double> closedLoopPredictions(Network<float>& network, const Dataset& data, Part part);
 
 // The q-quantile (0 ≤ q ≤ 1) of values by linear interpolation between order statistics
 // (R's type 7, numpy's default). 0 for no values.

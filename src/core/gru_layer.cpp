@@ -18,7 +18,7 @@ void GruLayer<S>::forwardSteps(const Mat<S>*)
     const Eigen::Index H = this->hiddenSize(), B = this->batch_;
     const ConstWeightMap<S> Whh = this->weightHh();
     hn_.resize(H, Eigen::Index(this->steps_) * B);
-    for (int t = 0; t < this->steps_; ++t) {
+    for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t); // 3H x B
         const auto hPrev = this->stepCols(this->hAll_, t);
         hidProj_.noalias() = Whh * hPrev;
@@ -41,7 +41,7 @@ void GruLayer<S>::backwardSteps(const Mat<S>& dH)
     const Eigen::Index H = this->hiddenSize();
     const ConstWeightMap<S> Whh = this->weightHh();
     dHidden_.resize(this->dGates_.rows(), this->dGates_.cols());
-    for (int t = this->steps_ - 1; t >= 0; --t) {
+    for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const auto a = this->stepCols(this->gateAct_, t);
         const auto r = a.topRows(H).array(), z = a.middleRows(H, H).array(), n = a.bottomRows(H).array();
         const auto hPrev = this->stepCols(this->hAll_, t).array();

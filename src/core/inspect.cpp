@@ -58,6 +58,11 @@ std::string rangeText(const TargetRange& r)
     return std::to_string(r.first) + " to " + std::to_string(r.last);
 }
 
+std::string offsetText(std::size_t offset)
+{
+    return offset > 0 ? ", after the first " + std::to_string(offset) + " values, which differencing uses up" : std::string();
+}
+
 } // namespace
 
 std::vector<std::string> stepValueNames(CellType cell)
@@ -72,7 +77,7 @@ std::vector<std::string> stepValueNames(CellType cell)
 
 TargetRange inspectableTargets(const Dataset& data)
 {
-    // Window k's target is k + w, for the windows 0 … total − 1.
+    // Window k's target is series index k + w + offset, for the windows 0 … total − 1.
     return {data.split.targetIndex(0), data.split.targetIndex(data.split.total() - 1)};
 }
 
@@ -88,9 +93,10 @@ Inspection inspectTarget(Network<float>& network, const Dataset& data, std::size
     const TargetRange range = inspectableTargets(data);
     if (targetIndex < range.first || targetIndex > range.last)
         throw TargetOutOfRange("index " + std::to_string(targetIndex) + " has no prediction: the model predicts series indices "
-                               + rangeText(range) + " (a window of " + std::to_string(w) + " comes before each)");
+                               + rangeText(range) + " (a window of " + std::to_string(w) + " comes before each"
+                               + offsetText(data.split.offset) + ")");
 
-    const std::size_t window = targetIndex - std::size_t(w);
+    const std::size_t window = targetIndex - std::size_t(w) - data.split.offset;
     const Part part = partOfWindow(data.split, window);
 
     // The same forward pass predictPart makes for K's window; position = K's window in it.
@@ -115,7 +121,7 @@ Inspection inspectTarget(Network<float>& network, const Dataset& data, std::size
     const int steps = features ? int(position) + 1 : batch.steps;
     const int sample = features ? 0 : int(position);
     r.predictionScaled = double(out(0, Eigen::Index(position)));
-    r.prediction = data.scaler.invert(r.predictionScaled);
+    r.prediction = data.toData(targetIndex, r.predictionScaled);
 
     for (int t = 0; t < steps; ++t)
         r.input.push_back(columnSlice(batch.inputs, 0, batch.inputs.rows(), Eigen::Index(t) * B + sample));

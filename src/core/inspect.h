@@ -1,12 +1,14 @@
 #pragma once
 // Looking inside a trained network: the numbers behind one prediction, for the teaching views.
 //
-// For the prediction of series index K (the target of window j = K − w) this records, step by
-// step, what every layer computed on the way to it:
+// For the prediction of series index K (the target of window j = K − w − offset, offset the
+// values differencing uses up: dataset.h) this records, step by step, what every layer
+// computed on the way to it:
 //   LSTM  i, f, g, o (gate activations, PyTorch order), c (cell state), h
 //   GRU   r, z, n, h
 //   RNN   h
-// and the scaled input the first layer saw at each step.
+// and the scaled (transformed) input the first layer saw at each step. The prediction is in
+// data units (the preprocessing inverted with the actual values before K).
 //
 // The steps are exactly those predictPart runs, in the same forward pass, so the recorded
 // prediction is bit-identical to predictPart's (and predictSeries') value for K:
@@ -50,7 +52,7 @@ struct Inspection {
 // The names recorded for each step of a layer of this cell, in order (gates first, then c, h).
 std::vector<std::string> stepValueNames(CellType cell);
 
-// The series indices inspectTarget accepts: [first, last] = [window, length − 1].
+// The series indices inspectTarget accepts: [first, last] = [window + offset, length − 1].
 struct TargetRange {
     std::size_t first = 0, last = 0;
 };

@@ -23,7 +23,7 @@ void LstmLayer<S>::forwardSteps(const Mat<S>* c0)
         cAll_.leftCols(B) = *c0;
     else
         cAll_.leftCols(B).setZero();
-    for (int t = 0; t < this->steps_; ++t) {
+    for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t); // 4H x B, holds W_ih x_t + b
         a.noalias() += Whh * this->stepCols(this->hAll_, t);
         const Eigen::Index first = Eigen::Index(t) * B;
@@ -59,7 +59,7 @@ void LstmLayer<S>::backwardSteps(const Mat<S>& dH)
     dcNext_.setZero(H, B);
     dh_.resize(H, B);
     dc_.resize(H, B);
-    for (int t = this->steps_ - 1; t >= 0; --t) {
+    for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const Eigen::Index first = Eigen::Index(t) * B;
         for (Eigen::Index b = 0; b < B; ++b) {
             const S* gate = this->gateAct_.col(first + b).data();

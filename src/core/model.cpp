@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <span>
 
 namespace rnnwb {
@@ -43,7 +44,7 @@ PartPrediction predictPart(Network<float>& network, const Dataset& data, Part pa
             p.index.push_back(target);
             p.predictedScaled.push_back(predictedScaled);
             p.actualScaled.push_back(double(b.targets(0, Eigen::Index(j))));
-            p.predicted.push_back(data.scaler.invert(predictedScaled));
+            p.predicted.push_back(data.toData(target, predictedScaled));
             p.actual.push_back(data.values[target]);
         }
     }
@@ -61,6 +62,13 @@ namespace {
 
 const char* const kFormat = "rnn-workbench-model";
 
+// {"log", "seasonal_diff", "diff"}: the keys configToJson gives them, on their own for readers
+// of the file that do not parse the whole configuration.
+nlohmann::json preprocessingJson(const Preprocessing& p)
+{
+    return {{"log", p.log}, {"seasonal_diff", p.seasonalDifference}, {"diff", p.difference}};
+}
+
 std::map<std::string, std::string> modelMetadata(const Model& m)
 {
     std::map<std::string, std::string> meta = m.extraMetadata;
@@ -76,6 +84,7 @@ std::map<std::string, std::string> modelMetadata(const Model& m)
     meta["scaler_offset"] = nlohmann::json(m.scaler.offset).dump();
     meta["scaler_scale"] = nlohmann::json(m.scaler.scale).dump();
     meta["column"] = m.columnName;
+    meta["preprocessing"] = preprocessingJson(m.config.preprocessing).dump();
     meta["config"] = configToJson(m.config).dump();
     return meta;
 }
@@ -108,8 +117,9 @@ Vec<float> flatten(const SafetensorsFile& f, const std::string& path, const Netw
         if (t->shape != spec.shape)
             throw FileFormatError(path, "tensor '" + spec.name + "' has the wrong shape for this network");
         for (std::size_t k = 0; k < spec.size; ++k) {
-            if (!std::isfinite(t->values[k]))
-                throw FileFormatError(path, "tensor '" + spec.name + "' holds a non-finite value");
+            // F64 weights beyond the float range would become infinities in the F32 network.
+            if (!std::isfinite(t->values[k]) || std::abs(t->values[k]) > double(std::numeric_limits<float>::max()))
+                throw FileFormatError(path, "tensor '" + spec.name + "' holds a value that is not a finite float");
             flat[Eigen::Index(spec.offset + k)] = float(t->values[k]);
         }
     }
@@ -148,6 +158,10 @@ Model loadModel(const std::string& path)
     if (!(m.scaler.scale > 0))
         throw FileFormatError(path, "metadata 'scaler_scale' must be positive");
     m.columnName = required(f, path, "column");
+    // Files from before preprocessing have neither key: no preprocessing (configFromJson's default).
+    if (const auto it = f.metadata.find("preprocessing"); it != f.metadata.end()
+        && nlohmann::json::parse(it->second, nullptr, false) != preprocessingJson(m.config.preprocessing))
+        throw FileFormatError(path, "metadata 'preprocessing' disagrees with the model's configuration: " + it->second);
     m.shape = networkShape(m.config);
     if (!configProblems(m.config).empty())
         throw FileFormatError(path, "the model's configuration is invalid: " + configProblems(m.config).front());

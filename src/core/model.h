@@ -2,8 +2,9 @@
 // A trained model: everything needed to use it on new data, and its safetensors file.
 //
 // The file holds the weights under PyTorch's state_dict names (F32) and, in __metadata__
-// (strings), the cell, layout, window, sizes, scaler and its parameters, the column, the whole
-// training configuration, the metrics and the app version.
+// (strings), the cell, layout, window, sizes, scaler and its parameters, the column, the
+// preprocessing ("preprocessing": {"log", "seasonal_diff", "diff"}, also in the configuration),
+// the whole training configuration, the metrics and the app version.
 #include "core/dataset.h"
 #include "core/network.h"
 #include "core/scaler.h"
@@ -30,9 +31,9 @@ struct Model {
 struct PartPrediction {
     Part part = Part::Test;
     std::vector<std::size_t> index;
-    std::vector<double> predicted; // data units
+    std::vector<double> predicted; // data units (preprocessing inverted with the actual earlier values)
     std::vector<double> actual;    // data units
-    std::vector<double> predictedScaled;
+    std::vector<double> predictedScaled; // what the network outputs: the scaled transformed value
     std::vector<double> actualScaled;
 };
 

@@ -1,6 +1,7 @@
 #include "core/network.h"
 
 #include <cmath>
+#include <limits>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,14 @@ void Network<S>::setParameters(const Eigen::Ref<const Vec<S>>& values)
 }
 
 template <typename S>
+void Network<S>::setCancelFlag(const std::atomic<bool>* flag)
+{
+    cancel_ = flag;
+    for (auto& layer : layers_)
+        layer->setCancelFlag(flag);
+}
+
+template <typename S>
 ConstWeightMap<S> Network<S>::headWeight() const
 {
     return {params_.data() + headOffset_, 1, shape_.hiddenSize};
@@ -51,6 +60,11 @@ const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps out
             layers_[l]->forward(X, T, B, h0, c0);
         else
             layers_[l]->forward(layers_[l - 1]->output(), T, B, h0, c0); // viewed in place
+        if (cancelRequested()) { // the layer's states are incomplete: no prediction from them
+            prediction_.setConstant(1, outputs == OutputSteps::All ? Eigen::Index(T) * B : B,
+                                    std::numeric_limits<S>::quiet_NaN());
+            return prediction_;
+        }
     }
     const auto top = layers_.back()->output();
     const Eigen::Index first = outputs == OutputSteps::All ? 0 : top.cols() - B;
@@ -64,6 +78,8 @@ const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps out
 template <typename S>
 void Network<S>::backward(const Mat<S>& dPrediction)
 {
+    if (cancelRequested())
+        return;
     const auto top = layers_.back()->output();
     const Eigen::Index first = outputs_ == OutputSteps::All ? 0 : top.cols() - batch_;
     const Eigen::Index used = top.cols() - first;
@@ -73,7 +89,7 @@ void Network<S>::backward(const Mat<S>& dPrediction)
 
     dTop_.setZero(shape_.hiddenSize, top.cols());
     dTop_.rightCols(used).noalias() = headWeight().transpose() * dPrediction;
-    for (int l = layerCount() - 1; l >= 0; --l) {
+    for (int l = layerCount() - 1; l >= 0 && !cancelRequested(); --l) {
         layers_[std::size_t(l)]->backward(dTop_, l > 0 ? &dBelow_ : nullptr);
         if (l > 0)
             dTop_.swap(dBelow_);

@@ -9,6 +9,7 @@
 #include "core/cells.h"
 #include "core/param_layout.h"
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -53,6 +54,12 @@ public:
     // forward pass, adding to gradients().
     void backward(const Mat<S>& dPrediction);
 
+    // Lets training be cancelled inside a pass: every layer checks *flag once per time step
+    // (see RecurrentLayer::setCancelFlag); nullptr turns it off. A forward pass cut short
+    // returns NaN predictions of the usual shape; a backward pass leaves partial gradients.
+    void setCancelFlag(const std::atomic<bool>* flag);
+    bool cancelRequested() const { return cancel_ && cancel_->load(std::memory_order_relaxed); }
+
     int layerCount() const { return int(layers_.size()); }
     const RecurrentLayer<S>& layer(int l) const { return *layers_[std::size_t(l)]; }
 
@@ -67,6 +74,7 @@ private:
     Vec<S> grads_;
     std::vector<std::unique_ptr<RecurrentLayer<S>>> layers_;
     int steps_ = 0, batch_ = 0;
+    const std::atomic<bool>* cancel_ = nullptr;
     OutputSteps outputs_ = OutputSteps::All;
     Mat<S> prediction_;
     Mat<S> dTop_, dBelow_; // dLoss/dh of the layer being back-propagated, and of its input

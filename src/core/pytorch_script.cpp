@@ -139,7 +139,8 @@ std::string pytorchScript(const Model& model, const std::string& defaultModelFil
                                 + number(model.scaler.offset) + ", scale " + number(model.scaler.scale)
                                 + "),\n    train split " + number(c.trainSplit) + ", validation split "
                                 + number(c.valSplit) + ", lr " + number(c.learningRate) + ", epochs "
-                                + std::to_string(c.epochs) + ", seed " + std::to_string(c.seed);
+                                + std::to_string(c.epochs) + ", seed " + std::to_string(c.seed)
+                                + ",\n    preprocessing " + describePreprocessing(c.preprocessing);
 
     const std::vector<std::pair<std::string, std::string>> fields = {
         {"@SUMMARY@", docText(summary)},
@@ -156,6 +157,10 @@ std::string pytorchScript(const Model& model, const std::string& defaultModelFil
         {"@SCALER@", pythonStringLiteral(scalerName(model.scaler.kind))},
         {"@SCALER_OFFSET@", number(model.scaler.offset)},
         {"@SCALER_SCALE@", number(model.scaler.scale)},
+        {"@PREPROCESSING@", describePreprocessing(c.preprocessing)},
+        {"@LOG@", c.preprocessing.log ? "True" : "False"},
+        {"@SEASONAL_DIFF@", std::to_string(c.preprocessing.seasonalDifference)},
+        {"@DIFF@", c.preprocessing.difference ? "True" : "False"},
         {"@TRAIN_SPLIT@", number(c.trainSplit)},
         {"@VAL_SPLIT@", number(c.valSplit)},
         {"@MISSING@", pythonStringLiteral(missingPolicyName(c.missing))},

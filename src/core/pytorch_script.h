@@ -6,7 +6,9 @@
 // model's weights from its safetensors file with a tiny built-in reader (8-byte little-endian
 // header length, JSON header, F32 slices) into load_state_dict(strict=True), and reproduces
 // `rnnwb predict`: it reads the model's CSV column (csv module: header line, quoted cells,
-// missing values dropped or interpolated as the model's config says), scales with the model's
+// missing values dropped or interpolated as the model's config says), applies the model's
+// preprocessing (log, seasonal and first differences: preprocess.h) and inverts it for each
+// prediction with the actual earlier values, scales with the model's
 // scaler (baked in, and re-read from the file's __metadata__), splits the windows into the
 // model's train / validation / test parts and predicts every window of every part as
 // predictPart does — features layout: the part's windows, in time order, as one sequence

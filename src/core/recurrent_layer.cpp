@@ -52,6 +52,8 @@ void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
     dGates_.resize(gateRows(), cols);
     dhNext_.setZero(hidden_, batch_);
     backwardSteps(dH);
+    if (cancelRequested())
+        return; // dGates_ is incomplete: no weight gradient from it
 
     const Mat<S>& dHidden = hiddenSideGradient();
     WeightMap<S> gWih(grads_, gateRows(), inputSize_);

@@ -13,6 +13,8 @@
 #include "core/param_layout.h"
 #include "core/tensor.h"
 
+#include <atomic>
+
 namespace rnnwb {
 
 template <typename S>
@@ -32,6 +34,12 @@ public:
 
     // Points the layer at its slice of the flat parameter and gradient vectors.
     void bind(const S* parameters, S* gradients);
+    // Once *flag is set, forward and backward stop at the next time step (nullptr: run to the
+    // end). A pass cut short leaves outputs and gradients incomplete: the caller throws them
+    // away (the Trainer restores the weights of the epoch's start). Costs one relaxed atomic
+    // load per step.
+    void setCancelFlag(const std::atomic<bool>* flag) { cancel_ = flag; }
+    bool cancelRequested() const { return cancel_ && cancel_->load(std::memory_order_relaxed); }
 
     // Runs all T steps. h0 / c0 are H x B initial states; nullptr means zeros. X (a matrix or
     // a column block of one) must stay alive until backward() has run.
@@ -84,6 +92,7 @@ private:
     int gates_;
     const S* params_ = nullptr;
     S* grads_ = nullptr;
+    const std::atomic<bool>* cancel_ = nullptr;
     // The input of the last forward, viewed in place (it is the layer below's output).
     using InputView = Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>>;
     InputView input_{nullptr, 0, 0, Eigen::OuterStride<>(1)};

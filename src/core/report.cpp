@@ -13,23 +13,52 @@ PartResult evaluatePart(Network<float>& network, const Dataset& data, Part part,
     return r;
 }
 
+void evaluateNetwork(Network<float>& network, const Dataset& data, int season, RunOutcome& o)
+{
+    o.rows = data.values.size();
+    o.scaler = data.scaler;
+    o.baselines = computeBaselines(data, Part::Test, season);
+    const std::optional<double> scale = o.baselines.season.maseScale;
+    o.train = evaluatePart(network, data, Part::Train, scale);
+    o.validation = evaluatePart(network, data, Part::Validation, scale);
+    o.test = evaluatePart(network, data, Part::Test, scale);
+}
+
+namespace {
+void recordTestMetrics(RunOutcome& o)
+{
+    o.model.extraMetadata["metrics"] = nlohmann::json{{"test", metricsToJson(o.test.metrics)}}.dump();
+}
+} // namespace
+
 RunOutcome summarizeRun(Trainer& trainer, const std::string& dataFile, int season)
 {
     RunOutcome o;
     o.config = trainer.config();
     o.dataFile = dataFile;
     o.column = trainer.model().columnName;
-    o.rows = trainer.data().values.size();
     o.trainLoss = trainer.trainLoss();
     o.validationLoss = trainer.validationLoss();
     o.stop = trainer.stopReason();
     o.trainSeconds = trainer.trainSeconds();
-    o.scaler = trainer.data().scaler;
-    o.baselines = computeBaselines(trainer.data(), Part::Test, season);
-    const std::optional<double> scale = o.baselines.season.maseScale;
-    o.train = evaluatePart(trainer.network(), trainer.data(), Part::Train, scale);
-    o.validation = evaluatePart(trainer.network(), trainer.data(), Part::Validation, scale);
-    o.test = evaluatePart(trainer.network(), trainer.data(), Part::Test, scale);
+    evaluateNetwork(trainer.network(), trainer.data(), season, o);
+    o.model = trainer.model();
+    recordTestMetrics(o);
+    return o;
+}
+
+RunOutcome summarizeModel(const Model& model, const Dataset& data, const std::string& dataFile, int season)
+{
+    RunOutcome o;
+    o.config = model.config;
+    o.dataFile = dataFile;
+    o.column = model.columnName;
+    o.stop = StopReason::Completed;
+    Network<float> network(model.shape);
+    model.loadInto(network);
+    evaluateNetwork(network, data, season, o);
+    o.model = model;
+    recordTestMetrics(o);
     return o;
 }
 

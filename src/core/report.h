@@ -27,15 +27,23 @@ struct RunOutcome {
     Scaler scaler;
     PartResult train, validation, test;
     Baselines baselines; // on the test part; their MASE scale is the network's too
+    Model model;         // the weights evaluated here, with the test metrics in its metadata
 };
 
 // maseScale: seasonality(data).maseScale (baselines.h); without it mase is null.
 PartResult evaluatePart(Network<float>& network, const Dataset& data, Part part,
                         std::optional<double> maseScale = std::nullopt);
-// Evaluates the trainer's current weights on every part and the baselines on the test part.
-// season: the seasonal period for seasonal naive and MASE, 0 = detected (baselines.h); throws
-// std::invalid_argument when it is not shorter than the training part.
+// Evaluates a network on a dataset into `outcome`: the scaler, every part's predictions and
+// metrics, and the baselines on the test part. The one evaluation of trained runs and of
+// opened models. season: the seasonal period for seasonal naive and MASE, 0 = detected
+// (baselines.h); throws std::invalid_argument when it is not shorter than the training part.
+void evaluateNetwork(Network<float>& network, const Dataset& data, int season, RunOutcome& outcome);
+// Evaluates the trainer's current weights (evaluateNetwork) and keeps its curves and model.
 RunOutcome summarizeRun(Trainer& trainer, const std::string& dataFile, int season = 0);
+// A saved model applied to a dataset (scaled and windowed with the model's own scaler and
+// config, e.g. Dataset::withScaler): the outcome of a run without training (no loss curves,
+// stop "completed"), its model's metrics those measured on this data.
+RunOutcome summarizeModel(const Model& model, const Dataset& data, const std::string& dataFile, int season = 0);
 
 // {"count", "mse_scaled", "mse", "rmse", "mae", "mape", "smape", "mase", "r2"}; undefined
 // values are null.

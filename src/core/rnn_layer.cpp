@@ -6,7 +6,7 @@ template <typename S>
 void RnnLayer<S>::forwardSteps(const Mat<S>*)
 {
     const ConstWeightMap<S> Whh = this->weightHh();
-    for (int t = 0; t < this->steps_; ++t) {
+    for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t); // H x B
         a.noalias() += Whh * this->stepCols(this->hAll_, t);
         a = a.array().tanh().matrix();               // h' = tanh(W_ih x + b_ih + W_hh h + b_hh)
@@ -19,7 +19,7 @@ template <typename S>
 void RnnLayer<S>::backwardSteps(const Mat<S>& dH)
 {
     const ConstWeightMap<S> Whh = this->weightHh();
-    for (int t = this->steps_ - 1; t >= 0; --t) {
+    for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const auto h = this->stepCols(this->gateAct_, t).array();
         auto d = this->stepCols(this->dGates_, t);
         d = ((this->stepCols(dH, t) + this->dhNext_).array() * (S(1) - h.square())).matrix();

@@ -4,6 +4,7 @@
 #include "core/safetensors_text.h"
 
 #include "core/atomic_file.h"
+#include "core/utf8_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,10 +21,7 @@ namespace safetensors_text {
 
 std::string quoteName(std::string_view s) {
     constexpr std::size_t kMaxShown = 80;
-    std::size_t shown = std::min(s.size(), kMaxShown);
-    // Do not cut a UTF-8 sequence in half: back up over continuation bytes (10xxxxxx).
-    if (shown < s.size())
-        while (shown > 0 && (static_cast<unsigned char>(s[shown]) & 0xc0) == 0x80) --shown;
+    const std::size_t shown = utf8Prefix(s, kMaxShown).size();
     std::string out = "'";
     for (std::size_t i = 0; i < shown; ++i) {
         const auto c = static_cast<unsigned char>(s[i]);

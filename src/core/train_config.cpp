@@ -11,11 +11,21 @@ namespace rnnwb {
 
 namespace {
 
+// A value as the user typed it: whole numbers without ".0", NaN as "nan".
+std::string numberText(double value)
+{
+    if (std::isnan(value))
+        return "nan";
+    if (std::isfinite(value) && value == std::floor(value) && std::abs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    return nlohmann::json(value).dump();
+}
+
 void requireRange(std::vector<std::string>& problems, const char* option, double value, double lo, double hi,
                   const char* why)
 {
     if (!(value >= lo && value <= hi))
-        problems.push_back(std::string(option) + " " + nlohmann::json(value).dump() + " is out of range: " + why);
+        problems.push_back(std::string(option) + " " + numberText(value) + " is out of range: " + why);
 }
 
 } // namespace
@@ -60,6 +70,8 @@ std::vector<std::string> configProblems(const TrainConfig& c)
     requireRange(p, "--val-split", c.valSplit, 0, 1 - 1e-9, "the validation part is a fraction in [0, 1)");
     requireRange(p, "--patience", c.patience, 0, 1000000, "patience counts epochs (0 = off)");
     requireRange(p, "--clip", c.clip, 0, 1e12, "the clipping norm is 0 (off) or positive");
+    requireRange(p, "--seasonal-diff", c.preprocessing.seasonalDifference, 0, 100000,
+                 "the seasonal-difference period is 0 (off) or a positive number of steps");
     if (c.trainSplit + c.valSplit >= 1.0)
         p.push_back("--train-split + --val-split must be below 1, or no test part is left");
     if (c.patience > 0 && c.valSplit <= 0)
@@ -91,7 +103,8 @@ nlohmann::json configToJson(const TrainConfig& c)
             {"batch", c.batch}, {"train_split", c.trainSplit}, {"val_split", c.valSplit},
             {"patience", c.patience}, {"clip", c.clip}, {"seed", c.seed}, {"scaler", scalerName(c.scaler)},
             {"scaler_fit", scalerFitName(c.scalerFit)}, {"missing", missingPolicyName(c.missing)},
-            {"init_weights", c.initWeights}};
+            {"log", c.preprocessing.log}, {"diff", c.preprocessing.difference},
+            {"seasonal_diff", c.preprocessing.seasonalDifference}, {"init_weights", c.initWeights}};
 }
 
 TrainConfig configFromJson(const nlohmann::json& j)
@@ -124,6 +137,9 @@ TrainConfig configFromJson(const nlohmann::json& j)
     text("scaler", parseScalerKind, c.scaler);
     text("scaler_fit", parseScalerFit, c.scalerFit);
     text("missing", parseMissingPolicy, c.missing);
+    number("log", c.preprocessing.log);
+    number("diff", c.preprocessing.difference);
+    number("seasonal_diff", c.preprocessing.seasonalDifference);
     number("init_weights", c.initWeights);
     return c;
 }

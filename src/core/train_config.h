@@ -3,6 +3,7 @@
 // checks that can be made without the data.
 #include "core/optimizer.h"
 #include "core/param_layout.h"
+#include "core/preprocess.h"
 #include "core/series.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -51,6 +52,7 @@ struct TrainConfig {
     ScalerKind scaler = ScalerKind::MinMax;
     ScalerFit scalerFit = ScalerFit::WholeSeries;
     MissingPolicy missing = MissingPolicy::Drop;
+    Preprocessing preprocessing; // --log, --seasonal-diff M, --diff (preprocess.h)
     std::string initWeights;     // safetensors file to start from instead of a random init
 
     bool operator==(const TrainConfig&) const = default;
@@ -63,6 +65,7 @@ std::vector<std::string> configProblems(const TrainConfig& config);
 NetworkShape networkShape(const TrainConfig& config);
 OptimizerSettings optimizerSettings(const TrainConfig& config);
 
+// Keys "log", "diff", "seasonal_diff" hold the preprocessing.
 nlohmann::json configToJson(const TrainConfig& config);
 // Reads the keys configToJson writes; missing keys keep their defaults. Throws on bad values.
 TrainConfig configFromJson(const nlohmann::json& json);

@@ -34,6 +34,7 @@ using Setter = std::function<void(TrainConfig&, const std::string& option, const
 struct OptionInfo {
     Setter set;
     const char* help;
+    bool flag = false; // takes no value ("--log")
 };
 
 const std::map<std::string, OptionInfo>& options()
@@ -58,6 +59,9 @@ const std::map<std::string, OptionInfo>& options()
         {"--scaler", {[](TrainConfig& c, auto& o, auto& v) { c.scaler = parseChoice(o, v, parseScalerKind); }, "minmax|zscore  (minmax)"}},
         {"--scaler-fit", {[](TrainConfig& c, auto& o, auto& v) { c.scalerFit = parseChoice(o, v, parseScalerFit); }, "series|train  fit the scaler on the whole series or the training part (series)"}},
         {"--missing", {[](TrainConfig& c, auto& o, auto& v) { c.missing = parseChoice(o, v, parseMissingPolicy); }, "drop|interpolate  missing values (drop)"}},
+        {"--log", {[](TrainConfig& c, auto&, auto&) { c.preprocessing.log = true; }, " forecast the log of the series (every value must be above 0)", true}},
+        {"--seasonal-diff", {[](TrainConfig& c, auto& o, auto& v) { c.preprocessing.seasonalDifference = parseNumber<int>(o, v); }, "M  train on y_t - y_{t-M}, after --log (0 = off)"}},
+        {"--diff", {[](TrainConfig& c, auto&, auto&) { c.preprocessing.difference = true; }, " train on the first difference y_t - y_{t-1}, after --log and --seasonal-diff", true}},
         {"--init-weights", {[](TrainConfig& c, auto&, auto& v) { c.initWeights = v; }, "FILE.safetensors  start from these weights"}},
     };
     return table;
@@ -82,7 +86,10 @@ std::vector<std::string> parseTrainOptions(const std::vector<std::string>& args,
             rest.push_back(args[k]);
             continue;
         }
-        if (!inlineValue) {
+        if (it->second.flag) {
+            if (inlineValue)
+                throw UsageError(name + " takes no value");
+        } else if (!inlineValue) {
             if (k + 1 >= args.size())
                 throw UsageError(name + " needs a value");
             value = args[++k];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <thread>
 
@@ -55,15 +56,21 @@ Trainer::Trainer(Dataset data, const TrainConfig& config, std::string columnName
     lastGood_ = network_->parameters();
 }
 
-// One optimizer step on a batch; returns the loss of its forward pass.
+// One optimizer step on a batch; returns the loss of its forward pass. NaN, with the weights
+// untouched, when cancel cut the forward or backward pass short.
 double Trainer::trainStep(const Batch<float>& b)
 {
+    constexpr double kCutShort = std::numeric_limits<double>::quiet_NaN();
     const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
+    if (network_->cancelRequested())
+        return kCutShort;
     const double loss = double(meanSquaredError(prediction, b.targets, &dPrediction_));
     if (!std::isfinite(loss))
         return loss; // no step: the caller stops with the last good weights
     network_->zeroGradients();
     network_->backward(dPrediction_);
+    if (network_->cancelRequested())
+        return kCutShort;
     if (config_.clip > 0)
         clipGradientNorm<float>(network_->gradients(), config_.clip);
     optimizer_->step(network_->parameters(), network_->gradients());
@@ -106,8 +113,30 @@ double Trainer::measureValidationLoss()
         return std::numeric_limits<double>::quiet_NaN();
     const Batch<float>& b = validationBatch_;
     const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
+    if (network_->cancelRequested())
+        return std::numeric_limits<double>::quiet_NaN();
     return double(meanSquaredError(prediction, b.targets));
 }
+
+namespace {
+
+// The network sees the cancel flag only while an epoch runs: between epochs (live predictions,
+// views, Step) its passes always run to the end.
+class CancelScope {
+public:
+    CancelScope(Network<float>& network, const std::atomic<bool>* flag) : network_(network)
+    {
+        network_.setCancelFlag(flag);
+    }
+    ~CancelScope() { network_.setCancelFlag(nullptr); }
+    CancelScope(const CancelScope&) = delete;
+    CancelScope& operator=(const CancelScope&) = delete;
+
+private:
+    Network<float>& network_;
+};
+
+} // namespace
 
 EpochProgress Trainer::runEpoch(const TrainControl& control)
 {
@@ -115,15 +144,21 @@ EpochProgress Trainer::runEpoch(const TrainControl& control)
     if (finished())
         return progress;
     const auto start = std::chrono::steady_clock::now();
+    const CancelScope scope(*network_, control.cancel);
     epochStart_ = network_->parameters();
     const double trainLoss = trainOneEpoch(control); // measured on epochStart_ (full batch)
     if (control.cancelled() && std::isnan(trainLoss)) {
-        stop_ = StopReason::Cancelled;
+        discardCancelledEpoch();
     } else if (isDivergent(trainLoss)) {
         stopDiverged();
     } else {
-        lastGood_ = epochStart_;
-        afterEpoch(trainLoss, measureValidationLoss());
+        const double validationLoss = measureValidationLoss();
+        if (network_->cancelRequested()) {
+            discardCancelledEpoch();
+        } else {
+            lastGood_ = epochStart_;
+            afterEpoch(trainLoss, validationLoss);
+        }
     }
     seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.epoch = epochsRun();
@@ -143,6 +178,14 @@ void Trainer::stopDiverged()
 {
     network_->setParameters(lastGood_);
     stop_ = StopReason::Diverged;
+}
+
+// Cancelled inside an epoch: its minibatch steps so far are undone, so the weights are those
+// of the last whole epoch (the ones its losses were reported for).
+void Trainer::discardCancelledEpoch()
+{
+    network_->setParameters(epochStart_);
+    stop_ = StopReason::Cancelled;
 }
 
 void Trainer::afterEpoch(double trainLoss, double valLoss)

@@ -8,6 +8,9 @@
 // restored), divergence or cancel. Divergence is a non-finite loss, or a training loss above
 // kDivergenceFactor times the best one so far; the weights kept are then those of the last
 // epoch whose measured loss was good, so the model handed back is never the exploded one.
+// Cancel reaches inside an epoch (the layers check it at every time step, so even one long
+// full-batch pass stops within a step); the unfinished epoch is then discarded and the weights
+// are those at its start: a cancelled run holds exactly the model of its last whole epoch.
 // Same data, configuration and build: bit-identical losses and weights.
 #include "core/dataset.h"
 #include "core/model.h"
@@ -35,7 +38,8 @@ struct EpochProgress {
 };
 
 struct TrainControl {
-    const std::atomic<bool>* cancel = nullptr; // checked before every epoch and minibatch
+    const std::atomic<bool>* cancel = nullptr; // checked between epochs and minibatches and at
+                                               // every time step of a forward or backward pass
     const std::atomic<bool>* pause = nullptr;  // while set, training waits there (cancel still works)
     std::function<void(const EpochProgress&)> onEpoch;
 
@@ -79,6 +83,7 @@ private:
     void afterEpoch(double trainLoss, double validationLoss);
     bool isDivergent(double trainLoss) const;
     void stopDiverged();
+    void discardCancelledEpoch();
 
     Dataset data_;
     TrainConfig config_;
