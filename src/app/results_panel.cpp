@@ -216,10 +216,11 @@ void ResultsPanel::showRun(const RunRecord& run)
     overlay_->setSplit(run.split);
     overlay_->setPrediction(Part::Train, o.train.prediction.predicted);
     overlay_->setPrediction(Part::Validation, o.validation.prediction.predicted);
-    ui_->runLabel->setText(tr("<b>Run %1</b> on %2: %3 — %4 after %n epoch(s), %5 s", nullptr, int(o.trainLoss.size()))
-                               .arg(run.number)
-                               .arg(run.dataLabel.toHtmlEscaped(), describeConfig(o.config).toHtmlEscaped(),
-                                    stopReasonText(o.stop), QString::number(o.trainSeconds, 'f', 2)));
+    runText_ = tr("<b>Run %1</b> on %2: %3 — %4 after %n epoch(s), %5 s", nullptr, int(o.trainLoss.size()))
+                   .arg(run.number)
+                   .arg(run.dataLabel.toHtmlEscaped(), describeConfig(o.config).toHtmlEscaped(), stopReasonText(o.stop),
+                        QString::number(o.trainSeconds, 'f', 2));
+    ui_->runLabel->setText(runText_);
     fillMetricsTable(ui_->metricsTable, o);
     drawTestPredictions();
     requestProjection();
@@ -249,8 +250,9 @@ void ResultsPanel::onProjection(const RunProjection& projection)
     if (!run || projection.runNumber != run->number)
         return; // another run is shown now
     projection_ = projection;
-    if (!projection.error.isEmpty())
-        ui_->runLabel->setText(ui_->runLabel->text() + tr("<br>No forecast: %1").arg(projection.error.toHtmlEscaped()));
+    ui_->runLabel->setText(projection.error.isEmpty()
+                               ? runText_
+                               : runText_ + tr("<br>No forecast: %1").arg(projection.error.toHtmlEscaped()));
     const Forecast& f = projection.forecast;
     if (f.horizon > 0)
         overlay_->setForecast(futureX(*run->series, f.horizon), f.forecast, f.lower, f.upper, f.coverage);

@@ -91,6 +91,7 @@ private:
     ResidualCharts* residuals_;
     ProjectionJob* projectionJob_;
     std::optional<RunProjection> projection_;
+    QString runText_; // the shown run's one-line description
     int shown_ = -1;
 };
 
