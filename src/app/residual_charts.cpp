@@ -42,7 +42,9 @@ QChart* newChart(QChartView* view, const QString& title)
     chart->legend()->hide();
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
+    QChart* placeholder = view->chart(); // QChartView makes one; setChart releases it unowned
     view->setChart(chart);
+    delete placeholder;
     view->setRenderHint(QPainter::Antialiasing);
     return chart;
 }

@@ -26,7 +26,9 @@ RmseChart::RmseChart(QChartView* view) : QObject(view), view_(view)
     rmse_->setLabelFormat(QStringLiteral("%.3g"));
     chart->addAxis(forecasters_, Qt::AlignBottom);
     chart->addAxis(rmse_, Qt::AlignLeft);
+    QChart* placeholder = view_->chart(); // QChartView makes one; setChart releases it unowned
     view_->setChart(chart);
+    delete placeholder;
     view_->setRenderHint(QPainter::Antialiasing);
     setRuns({});
 }
