@@ -74,6 +74,8 @@ AppActions createAppActions(QWidget* w)
                            QWidget::tr("Go to the Training panel"));
     a.focusResults = make(w, QWidget::tr("R&esults"), QKeySequence(QStringLiteral("Ctrl+4")),
                           QWidget::tr("Go to the Results panel"));
+    a.focusTeaching = make(w, QWidget::tr("&Inside the Network"), QKeySequence(QStringLiteral("Ctrl+5")),
+                           QWidget::tr("Go to the teaching views: architecture, cell, heatmaps, gradient flow"));
     a.resetLayout = make(w, QWidget::tr("Reset &Layout"), QKeySequence(), QWidget::tr("Put every panel back in its place"));
     a.about = make(w, QWidget::tr("&About RNN Workbench"), QKeySequence(), QWidget::tr("Version and credits"));
     return a;

@@ -24,10 +24,11 @@ struct AppActions {
     QAction* pause = nullptr;        // F6, checkable: checked = paused
     QAction* stop = nullptr;         // Esc
     QAction* step = nullptr;         // F10
-    QAction* focusData = nullptr;    // Ctrl+1 … Ctrl+4
+    QAction* focusData = nullptr;    // Ctrl+1 … Ctrl+5
     QAction* focusHyper = nullptr;
     QAction* focusTraining = nullptr;
     QAction* focusResults = nullptr;
+    QAction* focusTeaching = nullptr;
     QAction* resetLayout = nullptr;
     QAction* about = nullptr;
 };

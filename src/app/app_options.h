@@ -4,6 +4,7 @@
 // scripting options --train, --report, --screenshot, --export-charts, --quit.
 #include "core/train_options.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,9 @@ struct AppOptions {
     QString exportCharts;    // save every chart as PNG, SVG and PDF into this folder
     bool quit = false;       // exit when the requested work is done (0 ok, 1 failure)
     bool measure = false;    // print timings and the longest event-loop stall to stderr
+    QString view;            // the tab or teaching view shown (appViews()), before the screenshot
+    QSize windowSize;        // the main window's size (invalid: the default)
+    bool compareCells = false; // run the teaching views' RNN / GRU / LSTM comparison first
     bool help = false;
     bool version = false;
 
@@ -34,5 +38,9 @@ struct AppOptions {
 AppOptions parseAppOptions(const QStringList& arguments);
 
 QString appUsage();
+
+// The names --view accepts: data, results, then the teaching views in their tab order
+// (architecture, cell, inside, gradient, parameters).
+QStringList appViews();
 
 } // namespace rnnwb::app

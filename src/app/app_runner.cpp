@@ -2,15 +2,20 @@
 
 #include "app/app_settings.h"
 #include "app/chart_export.h"
+#include "app/color_scheme.h"
 #include "app/main_window.h"
 #include "app/qt_text.h"
 #include "app/report_file.h"
 #include "app/results_panel.h"
 #include "app/stall_meter.h"
+#include "app/translations.h"
+#include "app/teaching_panel.h"
 
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QIcon>
+#include <QPushButton>
 #include <QTimer>
 
 #include <cstdio>
@@ -32,29 +37,41 @@ void initApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("rnnwb"));
     QCoreApplication::setApplicationName(QStringLiteral("RNN Workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RNNWB_VERSION));
+    // The desktop entry's id (packaging/), so that Wayland docks match windows to it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.rnnwb.RnnWorkbench"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rnn-workbench.svg")));
 }
 
-int runApplication(QApplication& app)
+int runApplication(int& argc, char* argv[])
 {
-    initApplication();
+    // The options are read before QApplication exists, since it needs a display (or
+    // QT_QPA_PLATFORM=offscreen): --help, --version and bad options work without one.
+    QStringList arguments;
+    for (int k = 1; k < argc; ++k)
+        arguments << QString::fromLocal8Bit(argv[k]);
     AppOptions options;
     try {
-        options = parseAppOptions(app.arguments().mid(1));
+        options = parseAppOptions(arguments);
     } catch (const std::exception& e) {
         printError(toQ(e.what()));
         std::fprintf(stderr, "Try 'rnn-workbench --help'.\n");
         return 2;
     }
     if (options.help || options.version) {
-        std::printf("%s", qPrintable(options.help ? appUsage()
-                                                  : QStringLiteral("rnn-workbench %1\n").arg(app.applicationVersion())));
+        std::printf("%s", qPrintable(options.help ? appUsage() : QStringLiteral("rnn-workbench " RNNWB_VERSION "\n")));
         return 0;
     }
+    QApplication app(argc, argv);
+    initApplication();
+    applyColorScheme(app, startupColorScheme());
+    installTranslations(app);
     MainWindow window;
     window.setInteractive(!options.quit);
     window.setPersistent(!options.scripted());
     if (!options.scripted())
         restoreWindowLayout(window);
+    if (options.windowSize.isValid())
+        window.resize(options.windowSize);
     window.show();
     ScriptRunner runner(window, options);
     int exitCode = 0;
@@ -170,7 +187,19 @@ void ScriptRunner::writeOutputs(const RunRecord& run)
 // Screenshot and chart export (after training, when there was one), then quit if asked.
 void ScriptRunner::finishOutputs()
 {
+    TeachingPanel* teaching = window_.teachingPanel();
+    if (options_.compareCells && !compared_) {
+        compared_ = true;
+        connect(teaching, &TeachingPanel::comparisonShown, this, &ScriptRunner::finishOutputs, Qt::SingleShotConnection);
+        window_.showView(QStringLiteral("gradient"));
+        teaching->compareButton()->click();
+        return;
+    }
+    if (!options_.view.isEmpty())
+        window_.showView(options_.view);
     QCoreApplication::sendPostedEvents(); // pending layout changes (e.g. lock notes just hidden)
+    QCoreApplication::processEvents();
+    teaching->waitForSnapshot(); // the teaching views show the run before they are grabbed
     QCoreApplication::processEvents();
     window_.flushPlots();
     QString error;

@@ -6,16 +6,14 @@
 #include <QElapsedTimer>
 #include <QObject>
 
-class QApplication;
-
 namespace rnnwb::app {
 
 class MainWindow;
 class StallMeter;
 struct RunRecord;
 
-// The whole program after QApplication is constructed. Returns the exit code.
-int runApplication(QApplication& app);
+// The whole program: reads the options, creates the QApplication, runs. Returns the exit code.
+int runApplication(int& argc, char* argv[]);
 // Sets the organization and application names (QSettings) and loads the bundled resources.
 void initApplication();
 
@@ -47,6 +45,7 @@ private:
     double trainWall_ = 0.0;
     QString lastError_;
     bool finished_ = false;
+    bool compared_ = false; // --compare-cells: the comparison has run
 };
 
 } // namespace rnnwb::app

@@ -2,6 +2,7 @@
 
 #include "app/plot_header.h"
 #include "app/plot_navigator.h"
+#include "app/plot_style.h"
 #include "app/replot_coalescer.h"
 #include "app/series_plot.h"
 
@@ -17,10 +18,10 @@ LossChart::LossChart(QCustomPlot* plot, ReplotCoalescer* coalescer)
 {
     train_ = plot_->addGraph();
     train_->setName(tr("training loss"));
-    train_->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.8));
+    train_->setPen(QPen(partColor(Part::Train), 1.8));
     validation_ = plot_->addGraph();
     validation_->setName(tr("validation loss"));
-    validation_->setPen(QPen(QColor(0xe0, 0x7b, 0x00), 1.8));
+    validation_->setPen(QPen(partColor(Part::Validation), 1.8));
     plot_->xAxis->setLabel(tr("epoch"));
     plot_->yAxis->setLabel(tr("MSE (scaled data)"));
     plot_->legend->setVisible(true);
@@ -29,10 +30,18 @@ LossChart::LossChart(QCustomPlot* plot, ReplotCoalescer* coalescer)
     placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
     placeholder_->position->setCoords(0.5, 0.5);
     placeholder_->setText(tr("Train (F5) or Step (F10): the loss of each epoch appears here."));
-    placeholder_->setColor(Qt::gray);
     auto* navigator = new PlotNavigator(plot_, [this] { fit(); });
     connect(navigator, &PlotNavigator::userNavigated, this, [this] { follow_ = false; });
     setLogScale(true);
+    restyle();
+    followPalette(plot_, [this] { restyle(); });
+}
+
+void LossChart::restyle()
+{
+    stylePlot(plot_);
+    placeholder_->setColor(plotColors(plot_->palette()).subtle);
+    refresh();
 }
 
 void LossChart::begin(int epochs)

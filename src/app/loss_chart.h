@@ -43,6 +43,7 @@ public:
     void fit(); // follow the data again
 
 private:
+    void restyle();
     void refresh();
     void rescale();
     void updateLegend();

@@ -1,10 +1,4 @@
 // rnn-workbench: the desktop app. Everything is in rnnwb_app_lib (see app_runner.h).
 #include "app/app_runner.h"
 
-#include <QApplication>
-
-int main(int argc, char* argv[])
-{
-    QApplication app(argc, argv);
-    return rnnwb::app::runApplication(app);
-}
+int main(int argc, char* argv[]) { return rnnwb::app::runApplication(argc, argv); }

@@ -13,6 +13,7 @@
 #include "app/samples_menu.h"
 #include "app/rmse_chart.h"
 #include "app/series_plot.h"
+#include "app/teaching_panel.h"
 #include "app/training_panel.h"
 #include "app/training_status.h"
 
@@ -46,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     connectData();
     connectTraining();
+    connectTeaching();
     const QSize available = screen()->availableSize();
     resize(std::min(1400, available.width()), std::min(900, available.height()));
     resizeDocks({trainingDock_}, {std::clamp(height() / 4, 150, 270)}, Qt::Vertical);
@@ -64,7 +66,9 @@ void MainWindow::createPanels()
     dataPanel_ = new DataPanel(document_, coalescer_, tabs_);
     resultsPanel_ = new ResultsPanel(coalescer_, tabs_);
     tabs_->addTab(dataPanel_, tr("Data"));
+    teachingPanel_ = new TeachingPanel(tabs_);
     tabs_->addTab(resultsPanel_, tr("Results"));
+    tabs_->addTab(teachingPanel_, tr("Inside the Network"));
     setCentralWidget(tabs_);
 
     hyperPanel_ = new HyperPanel(this);
@@ -139,6 +143,33 @@ void MainWindow::connectTraining()
     });
 }
 
+// The teaching views look inside the latest weights while training and the shown run
+// otherwise; a click on the Results chart chooses the prediction they follow (a double click
+// also opens them).
+void MainWindow::connectTeaching()
+{
+    connect(controller_, &TrainingController::overlayReady, this, [this](const OverlayUpdate& update) {
+        if (sessionSeries_ && update.model.parameters.size() > 0)
+            teachingPanel_->showTrainingModel(sessionSeries_, update.model, update.epoch);
+    });
+    connect(resultsPanel_, &ResultsPanel::runShown, this, [this](const RunRecord& run) {
+        if (run.series && run.outcome.model.parameters.size() > 0)
+            teachingPanel_->showModel(run.series, run.outcome.model, tr("Run %1").arg(run.number));
+    });
+    QCustomPlot* plot = resultsPanel_->overlay()->plot();
+    auto pressedAt = std::make_shared<QPoint>();
+    connect(plot, &QCustomPlot::mousePress, this, [pressedAt](QMouseEvent* event) { *pressedAt = event->pos(); });
+    connect(plot, &QCustomPlot::mouseRelease, this, [this, plot, pressedAt](QMouseEvent* event) {
+        if (event->button() != Qt::LeftButton || (event->pos() - *pressedAt).manhattanLength() > 3)
+            return; // a drag pans or zooms
+        if (!plot->axisRect()->rect().contains(event->pos()))
+            return;
+        teachingPanel_->selectTargetAt(plot->xAxis->pixelToCoord(event->pos().x()));
+        statusBar()->showMessage(tr("Inside the Network follows the prediction you clicked (Ctrl+5 shows it)."), 5000);
+    });
+    connect(plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { focusPanel(teachingPanel_, nullptr); });
+}
+
 bool MainWindow::openDataFile(const QString& path)
 {
     if (controller_->busy()) {
@@ -183,6 +214,7 @@ TrainConfig MainWindow::effectiveConfig() const
 void MainWindow::revalidate()
 {
     check_ = checkConfig(effectiveConfig(), document_->series(), document_->seriesError());
+    teachingPanel_->setConfig(effectiveConfig());
     hyperPanel_->showProblems(check_.problems);
     dataPanel_->setSplit(check_.split);
     resultsPanel_->showSeries(document_->plotSeries(), check_.split);
@@ -275,7 +307,8 @@ void MainWindow::onSessionStarted(const SessionInfo& info)
     resultsPanel_->beginLive(sessionSeries_, info.split, describeConfig(effectiveConfig()));
     trainingPanel_->lossChart()->begin(info.epochs);
     status_->begin(info.epochs);
-    tabs_->setCurrentWidget(resultsPanel_);
+    if (tabs_->currentWidget() != teachingPanel_) // a student stepping through the teaching views stays there
+        tabs_->setCurrentWidget(resultsPanel_);
 }
 
 void MainWindow::onEpochDone(const EpochUpdate& update)

@@ -25,6 +25,7 @@ class HyperPanel;
 class RecentFiles;
 class ReplotCoalescer;
 class ResultsPanel;
+class TeachingPanel;
 class TrainingPanel;
 class TrainingStatus;
 
@@ -72,11 +73,15 @@ public:
     // verificationDone follows when the run finishes.
     bool rerunAndVerify(QString* reason = nullptr);
 
+    // Shows a tab or teaching view by its --view name (appViews()); false for an unknown name.
+    bool showView(const QString& name);
+
     DataDocument* document() const { return document_; }
     DataPanel* dataPanel() const { return dataPanel_; }
     HyperPanel* hyperPanel() const { return hyperPanel_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     ResultsPanel* resultsPanel() const { return resultsPanel_; }
+    TeachingPanel* teachingPanel() const { return teachingPanel_; }
     TrainingStatus* trainingStatus() const { return status_; }
     TrainingController* controller() const { return controller_; }
     const AppActions& actions() const { return actions_; }
@@ -100,6 +105,8 @@ private:
     void createMenus();
     void connectData();
     void connectTraining();
+    void connectTeaching();
+    void createHelpMenu();
     void revalidate();
     void updateActions();
     void onStateChanged(TrainingController::State state);
@@ -133,6 +140,7 @@ private:
     HyperPanel* hyperPanel_ = nullptr;
     TrainingPanel* trainingPanel_ = nullptr;
     ResultsPanel* resultsPanel_ = nullptr;
+    TeachingPanel* teachingPanel_ = nullptr;
     TrainingStatus* status_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QTabWidget* tabs_ = nullptr;

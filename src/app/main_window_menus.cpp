@@ -10,7 +10,12 @@
 #include "app/recent_files.h"
 #include "app/report_file.h"
 #include "app/results_panel.h"
+#include "app/about_dialog.h"
+#include "app/app_options.h"
+#include "app/color_scheme.h"
+#include "app/translations.h"
 #include "app/samples_menu.h"
+#include "app/teaching_panel.h"
 #include "app/training_panel.h"
 
 #include <QDockWidget>
@@ -54,11 +59,15 @@ void MainWindow::createMenus()
     toolbar->addActions({actions_.train, actions_.pause, actions_.stop, actions_.step});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addActions({actions_.focusData, actions_.focusHyper, actions_.focusTraining, actions_.focusResults});
+    view->addActions({actions_.focusData, actions_.focusHyper, actions_.focusTraining, actions_.focusResults,
+                      actions_.focusTeaching});
     view->addSeparator();
     view->addActions({hyperDock_->toggleViewAction(), trainingDock_->toggleViewAction(), toolbar->toggleViewAction()});
     view->addAction(actions_.resetLayout);
-    menuBar()->addMenu(tr("&Help"))->addAction(actions_.about);
+    view->addSeparator();
+    view->addMenu(createColorSchemeMenu(this));
+    view->addMenu(createLanguageMenu(this));
+    createHelpMenu();
 
     connect(actions_.open, &QAction::triggered, this, &MainWindow::chooseFile);
     connect(recent_, &RecentFiles::chosen, this, &MainWindow::openPath);
@@ -69,13 +78,9 @@ void MainWindow::createMenus()
     connect(actions_.focusHyper, &QAction::triggered, this, [this] { focusPanel(hyperPanel_, hyperDock_); });
     connect(actions_.focusTraining, &QAction::triggered, this, [this] { focusPanel(trainingPanel_, trainingDock_); });
     connect(actions_.focusResults, &QAction::triggered, this, [this] { focusPanel(resultsPanel_, nullptr); });
+    connect(actions_.focusTeaching, &QAction::triggered, this, [this] { focusPanel(teachingPanel_, nullptr); });
     connect(actions_.resetLayout, &QAction::triggered, this, &MainWindow::restoreDefaultLayout);
-    connect(actions_.about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About RNN Workbench"),
-                           tr("<h3>RNN Workbench %1</h3><p>Recurrent networks (LSTM, GRU, Elman RNN) for time-series "
-                              "forecasting, trained in C++ with Eigen.</p><p>Plots: QCustomPlot and Qt Charts.</p>")
-                               .arg(QStringLiteral(RNNWB_VERSION)));
-    });
+    connect(actions_.about, &QAction::triggered, this, [this] { showAboutDialog(this); });
 }
 
 void MainWindow::chooseFile()
@@ -122,6 +127,40 @@ void MainWindow::saveReportInteractively()
     QString error;
     if (!path.isEmpty() && !writeRunReport(run->outcome, path, &error))
         showError(tr("Cannot save the report"), error);
+}
+
+// Help: the explanation of each teaching view (each opens the view, its explanation below it),
+// then About.
+void MainWindow::createHelpMenu()
+{
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    const QStringList views = {tr("How the Network Is &Built (Architecture)"), tr("How a &Cell Works"),
+                               tr("What Happens &Inside (Heatmaps)"), tr("Why Gradients &Vanish (Gradient Flow)"),
+                               tr("What the &Parameters Look Like")};
+    for (int i = 0; i < views.size(); ++i) {
+        QAction* action = help->addAction(views[i]);
+        action->setStatusTip(tr("Open this teaching view with its explanation"));
+        connect(action, &QAction::triggered, this, [this, i] {
+            focusPanel(teachingPanel_, nullptr);
+            teachingPanel_->views()->setCurrentIndex(i);
+        });
+    }
+    help->addSeparator();
+    help->addAction(actions_.about);
+}
+
+bool MainWindow::showView(const QString& name)
+{
+    const int view = appViews().indexOf(name);
+    if (view < 0)
+        return false;
+    if (view < 2) {
+        focusPanel(view == 0 ? static_cast<QWidget*>(dataPanel_) : resultsPanel_, nullptr);
+        return true;
+    }
+    focusPanel(teachingPanel_, nullptr);
+    teachingPanel_->views()->setCurrentIndex(view - 2);
+    return true;
 }
 
 void MainWindow::focusPanel(QWidget* panel, QDockWidget* dock)

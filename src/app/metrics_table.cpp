@@ -1,5 +1,7 @@
 #include "app/metrics_table.h"
 
+#include "app/plot_style.h"
+
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QTableWidget>
@@ -58,6 +60,16 @@ QString rowLabel(int row, const RunOutcome& o)
     return {};
 }
 
+// The baselines' rows in the palette's placeholder grey: context, not the result.
+void greyBaselineRows(QTableWidget* table)
+{
+    const QColor grey = table->palette().color(QPalette::PlaceholderText);
+    for (int row = NaiveRow; row < MetricsRowCount; ++row)
+        for (int c = 0; c < MetricsColumnCount; ++c)
+            if (QTableWidgetItem* item = table->item(row, c))
+                item->setForeground(grey);
+}
+
 } // namespace
 
 void setUpMetricsTable(QTableWidget* table)
@@ -76,6 +88,7 @@ void setUpMetricsTable(QTableWidget* table)
                          "(symmetric) mean absolute percentage error; MASE: MAE divided by the seasonal-naive "
                          "MAE on the training part (below 1 beats it); R²: share of the variance explained."));
     fillMetricsTable(table, RunOutcome{});
+    followPalette(table, [table] { greyBaselineRows(table); });
 }
 
 void fillMetricsTable(QTableWidget* table, const RunOutcome& o)
@@ -94,8 +107,6 @@ void fillMetricsTable(QTableWidget* table, const RunOutcome& o)
         for (int c = 0; c < MetricsColumnCount; ++c) {
             auto* item = new QTableWidgetItem(text[std::size_t(c)]);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (row >= NaiveRow)
-                item->setForeground(table->palette().color(QPalette::PlaceholderText));
             if (row == best && c == RmseColumn) {
                 QFont bold = item->font();
                 bold.setBold(true);
@@ -106,6 +117,7 @@ void fillMetricsTable(QTableWidget* table, const RunOutcome& o)
         }
     }
     table->setVerticalHeaderLabels(labels);
+    greyBaselineRows(table);
 }
 
 } // namespace rnnwb::app

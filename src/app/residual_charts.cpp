@@ -1,5 +1,6 @@
 #include "app/residual_charts.h"
 
+#include "app/plot_style.h"
 #include "app/series_plot.h"
 
 #include <QtCharts/QAreaSeries>
@@ -16,21 +17,8 @@ namespace rnnwb::app {
 
 Histogram histogram(const std::vector<double>& values)
 {
-    Histogram h;
-    if (values.empty())
-        return h;
-    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
     const int bins = std::clamp(int(std::ceil(std::sqrt(double(values.size())))), 5, 40);
-    h.start = *lo;
-    h.width = *hi > *lo ? (*hi - *lo) / bins : 1.0;
-    if (*hi == *lo)
-        h.start -= h.width * bins / 2; // a constant residual sits in the middle bin
-    h.counts.assign(std::size_t(bins), 0);
-    for (double v : values) {
-        const int bin = std::clamp(int(std::floor((v - h.start) / h.width)), 0, bins - 1); // max in the last
-        ++h.counts[std::size_t(bin)];
-    }
-    return h;
+    return equalWidthHistogram(values, bins, 1.0);
 }
 
 namespace {
@@ -77,6 +65,8 @@ ResidualCharts::ResidualCharts(QChartView* overTime, QChartView* histogramView)
     newChart(overTime_, tr("Test residuals (actual − prediction)"));
     newChart(histogram_, tr("Distribution of the test residuals"));
     clear();
+    // Colours come from the palette when drawn: a new palette redraws the shown residuals.
+    followPalette(overTime_, [this] { show(ResidualSeries(shown_)); });
 }
 
 QChart* ResidualCharts::overTimeChart() const { return overTime_->chart(); }
@@ -88,7 +78,9 @@ void ResidualCharts::clear()
         chart->removeAllSeries();
         for (QAbstractAxis* axis : chart->axes())
             chart->removeAxis(axis), delete axis;
+        styleChart(chart, overTime_->palette());
     }
+    shown_ = {};
 }
 
 void ResidualCharts::show(const ResidualSeries& r)
@@ -96,14 +88,17 @@ void ResidualCharts::show(const ResidualSeries& r)
     clear();
     if (r.residual.empty())
         return;
+    shown_ = r;
+    const PlotColors colors = plotColors(overTime_->palette());
+    const QColor test = partColor(Part::Test), testEdge = onBackground(test, colors);
     overTimeChart()->setTitle(tr("Residuals of the %1 predictions (actual − prediction)").arg(r.label));
     {
         QChart* chart = overTimeChart();
         auto [x, y] = newAxes(chart, tr("series index"), tr("residual"));
         auto* points = new QScatterSeries;
         points->setMarkerSize(6);
-        points->setColor(partColor(Part::Test));
-        points->setBorderColor(partColor(Part::Test).darker(130));
+        points->setColor(test);
+        points->setBorderColor(testEdge);
         double lo = 0, hi = 0;
         for (std::size_t i = 0; i < r.residual.size(); ++i) {
             points->append(double(r.index[i]), r.residual[i]);
@@ -111,7 +106,7 @@ void ResidualCharts::show(const ResidualSeries& r)
             hi = std::max(hi, r.residual[i]);
         }
         auto* zero = new QLineSeries;
-        zero->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+        zero->setPen(QPen(colors.subtle, 1, Qt::DashLine));
         zero->append(double(r.index.front()), 0.0);
         zero->append(double(r.index.back()), 0.0);
         attach(chart, zero, x, y);
@@ -141,13 +136,13 @@ void ResidualCharts::show(const ResidualSeries& r)
         auto* area = new QAreaSeries(upper, lower);
         upper->setParent(area); // the area does not own its outlines: without this they leak
         lower->setParent(area);
-        QColor fill = partColor(Part::Test);
+        QColor fill = test;
         fill.setAlpha(110);
         area->setBrush(fill);
-        area->setPen(QPen(partColor(Part::Test).darker(130), 1));
+        area->setPen(QPen(testEdge, 1));
         attach(chart, area, x, y);
         auto* zero = new QLineSeries;
-        zero->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+        zero->setPen(QPen(colors.subtle, 1, Qt::DashLine));
         zero->append(0.0, 0.0);
         zero->append(0.0, top * 1.1);
         attach(chart, zero, x, y);
@@ -156,6 +151,8 @@ void ResidualCharts::show(const ResidualSeries& r)
         y->setRange(0, std::max(1.0, top * 1.1));
         y->applyNiceNumbers();
     }
+    for (QChart* chart : {overTimeChart(), histogramChart()})
+        styleChart(chart, overTime_->palette());
 }
 
 } // namespace rnnwb::app

@@ -3,6 +3,8 @@
 // actual − prediction of each test target against its series index (a pattern over time means
 // the model misses something), and their histogram (a bias shifts it off zero, a wide or skewed
 // shape shows how wrong it tends to be).
+#include "app/histogram.h"
+
 #include <QObject>
 #include <QString>
 
@@ -21,11 +23,7 @@ struct ResidualSeries {
     std::vector<double> residual;    // actual − prediction, data units
 };
 
-// Equal-width bins over [min, max] of the values: ⌈√n⌉ of them, at least 5 and at most 40.
-struct Histogram {
-    double start = 0.0, width = 1.0;
-    std::vector<int> counts;
-};
+// The residual histogram: ⌈√n⌉ equal-width bins over [min, max], at least 5 and at most 40.
 Histogram histogram(const std::vector<double>& values);
 
 class ResidualCharts : public QObject {
@@ -41,6 +39,7 @@ public:
 private:
     QChartView* overTime_;
     QChartView* histogram_;
+    ResidualSeries shown_; // redrawn in the new colours when the palette changes
 };
 
 } // namespace rnnwb::app

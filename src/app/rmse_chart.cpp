@@ -1,5 +1,6 @@
 #include "app/rmse_chart.h"
 
+#include "app/plot_style.h"
 #include "app/run_list_model.h"
 #include "app/series_plot.h"
 
@@ -31,6 +32,19 @@ RmseChart::RmseChart(QChartView* view) : QObject(view), view_(view)
     delete placeholder;
     view_->setRenderHint(QPainter::Antialiasing);
     setRuns({});
+    followPalette(view_, [this] { restyle(); });
+}
+
+// The frame from the palette; the value labels above the bars in the text colour.
+void RmseChart::restyle()
+{
+    QChart* c = chart();
+    styleChart(c, view_->palette());
+    const QColor text = plotColors(view_->palette()).text;
+    for (QAbstractSeries* series : c->series())
+        if (auto* bars = qobject_cast<QBarSeries*>(series))
+            for (QBarSet* set : bars->barSets())
+                set->setLabelColor(text);
 }
 
 QChart* RmseChart::chart() const { return view_->chart(); }
@@ -58,6 +72,7 @@ void RmseChart::setRuns(const QList<const RunRecord*>& runs)
         series->append(set);
     }
     series->setLabelsVisible(runs.size() <= 2);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsFormat(QStringLiteral("@value"));
     series->setLabelsPrecision(4);
     c->addSeries(series);
@@ -68,6 +83,7 @@ void RmseChart::setRuns(const QList<const RunRecord*>& runs)
     series->attachAxis(forecasters_);
     series->attachAxis(rmse_);
     c->legend()->setVisible(runs.size() > 1);
+    restyle();
 }
 
 } // namespace rnnwb::app

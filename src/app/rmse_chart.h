@@ -26,6 +26,8 @@ public:
     QChart* chart() const;
 
 private:
+    void restyle();
+
     QChartView* view_;
     QBarCategoryAxis* forecasters_; // x: network, naive, seasonal naive, drift, linear AR
     QValueAxis* rmse_;        // y

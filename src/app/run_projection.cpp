@@ -1,7 +1,5 @@
 #include "app/run_projection.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace rnnwb::app {
 
 RunProjection projectRun(const ProjectionRequest& request)
@@ -22,32 +20,10 @@ RunProjection projectRun(const ProjectionRequest& request)
     return out;
 }
 
-ProjectionJob::ProjectionJob(QObject* parent) : QObject(parent)
+ProjectionJob::ProjectionJob(QObject* parent)
+    : QObject(parent), job_(this, projectRun, [this](const RunProjection& projection) { emit ready(projection); })
 {
     qRegisterMetaType<RunProjection>();
-    connect(&watcher_, &QFutureWatcher<RunProjection>::finished, this, [this] {
-        if (pending_) { // stale: a newer request is waiting
-            start();
-            return;
-        }
-        emit ready(watcher_.result());
-    });
-}
-
-ProjectionJob::~ProjectionJob() { watcher_.waitForFinished(); }
-
-void ProjectionJob::request(ProjectionRequest request)
-{
-    pending_ = std::move(request);
-    if (!watcher_.isRunning())
-        start();
-}
-
-void ProjectionJob::start()
-{
-    ProjectionRequest request = std::move(*pending_);
-    pending_.reset();
-    watcher_.setFuture(QtConcurrent::run([request = std::move(request)] { return projectRun(request); }));
 }
 
 } // namespace rnnwb::app

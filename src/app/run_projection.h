@@ -3,10 +3,10 @@
 // prediction band, and its closed-loop predictions of the test part (each fed its own earlier
 // predictions), computed off the GUI thread, since a large model's interval errors take a while.
 #include "app/data_document.h"
+#include "app/latest_job.h"
 #include "core/forecast.h"
 #include "core/model.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 
 #include <memory>
@@ -36,17 +36,14 @@ class ProjectionJob : public QObject {
     Q_OBJECT
 public:
     explicit ProjectionJob(QObject* parent = nullptr);
-    ~ProjectionJob() override;
-    void request(ProjectionRequest request);
-    bool busy() const { return watcher_.isRunning(); }
+    void request(ProjectionRequest request) { job_.request(std::move(request)); }
+    bool busy() const { return job_.busy(); }
 
 signals:
     void ready(const rnnwb::app::RunProjection& projection);
 
 private:
-    void start();
-    QFutureWatcher<RunProjection> watcher_;
-    std::optional<ProjectionRequest> pending_;
+    LatestJob<ProjectionRequest, RunProjection> job_;
 };
 
 } // namespace rnnwb::app

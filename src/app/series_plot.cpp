@@ -2,6 +2,7 @@
 
 #include "app/plot_header.h"
 #include "app/plot_navigator.h"
+#include "app/plot_style.h"
 #include "app/replot_coalescer.h"
 
 #include <qcustomplot.h>
@@ -25,20 +26,20 @@ QString partTitle(Part part)
 QColor partColor(Part part)
 {
     switch (part) {
-    case Part::Train: return QColor(0x1f, 0x77, 0xb4);
-    case Part::Validation: return QColor(0xe0, 0x7b, 0x00);
-    case Part::Test: return QColor(0xd6, 0x27, 0x28);
+    case Part::Train: return seriesColor(SeriesHue::Blue);
+    case Part::Validation: return seriesColor(SeriesHue::Orange);
+    case Part::Test: return seriesColor(SeriesHue::Red);
     }
-    return Qt::black;
+    return seriesColor(SeriesHue::Grey);
 }
 
-QColor forecastColor() { return QColor(0x94, 0x67, 0xbd); }
+QColor forecastColor() { return seriesColor(SeriesHue::Purple); }
 
 QColor comparisonColor(int i)
 {
-    static const QColor palette[] = {QColor(0x2c, 0xa0, 0x2c), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
-                                     QColor(0x17, 0xbe, 0xcf), QColor(0xbc, 0xbd, 0x22), QColor(0x7f, 0x7f, 0x7f)};
-    return palette[std::size_t(i) % std::size(palette)];
+    static const SeriesHue hues[] = {SeriesHue::Green, SeriesHue::Brown, SeriesHue::Pink,
+                                     SeriesHue::Cyan,  SeriesHue::Olive, SeriesHue::Grey};
+    return seriesColor(hues[std::size_t(i) % std::size(hues)]);
 }
 
 constexpr double kSeriesPenWidth = 1.5;
@@ -62,18 +63,14 @@ SeriesPlot::SeriesPlot(QCustomPlot* plot, ReplotCoalescer* coalescer, bool withP
     title_ = addPlotHeader(plot_, QString(), withPredictions);
     series_ = plot_->addGraph();
     series_->setName(tr("actual"));
-    series_->setPen(QPen(QColor(0x40, 0x40, 0x40), kSeriesPenWidth));
+    series_->setPen(QPen(Qt::black, kSeriesPenWidth)); // colour: restyle
     for (Part part : kParts) {
         const std::size_t k = std::size_t(part);
         shades_[k] = new QCPItemRect(plot_);
         shades_[k]->setPen(Qt::NoPen);
-        QColor fill = partColor(part);
-        fill.setAlpha(28);
-        shades_[k]->setBrush(fill);
         shades_[k]->setLayer(QStringLiteral("background"));
         shadeLabels_[k] = new QCPItemText(plot_);
         shadeLabels_[k]->setText(partTitle(part));
-        shadeLabels_[k]->setColor(partColor(part).darker(120));
         shadeLabels_[k]->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
         for (QCPItemPosition* pos : {shades_[k]->topLeft, shades_[k]->bottomRight, shadeLabels_[k]->position}) {
             pos->setTypeX(QCPItemPosition::ptPlotCoords);
@@ -92,6 +89,26 @@ SeriesPlot::SeriesPlot(QCustomPlot* plot, ReplotCoalescer* coalescer, bool withP
     Q_UNUSED(navigator);
     clearPredictions();
     setSplit(std::nullopt);
+    restyle();
+    followPalette(plot_, [this] { restyle(); });
+}
+
+// The chart's frame from the palette; the data near the text colour, the shade labels in their
+// part's colour made to stand out from its own light fill.
+void SeriesPlot::restyle()
+{
+    stylePlot(plot_);
+    const PlotColors colors = plotColors(plot_->palette());
+    QPen pen = series_->pen();
+    pen.setColor(mixColors(colors.background, colors.text, 0.8)); // a step softer than the labels
+    series_->setPen(pen);
+    for (Part part : kParts) {
+        QColor fill = partColor(part);
+        fill.setAlpha(colors.dark ? 44 : 28); // a tint: the same weight on either background
+        shades_[std::size_t(part)]->setBrush(fill);
+        shadeLabels_[std::size_t(part)]->setColor(onBackground(partColor(part), colors));
+    }
+    refresh();
 }
 
 // The band is the area between the lower and upper graphs (upper fills down to lower); both

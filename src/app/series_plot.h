@@ -62,6 +62,7 @@ public:
     void refresh(); // replot at the next coalesced tick
 
 private:
+    void restyle();
     void setUpAxes();
     void updateShading();
     void addForecastGraphs();

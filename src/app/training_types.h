@@ -2,6 +2,7 @@
 // The small value structs the training worker sends across the thread boundary (queued
 // signals copy them; none holds a pointer into the worker's state).
 #include "core/dataset.h"
+#include "core/model.h"
 #include "core/report.h"
 #include "core/train_config.h"
 
@@ -35,10 +36,12 @@ struct EpochUpdate {
     double trainSeconds = 0.0;            // compute time so far
 };
 
-// The current weights' predictions of each part, in data units, one per target.
+// The current weights' predictions of each part, in data units, one per target, and the
+// weights themselves (what the teaching views look inside).
 struct OverlayUpdate {
     int epoch = 0;
     std::vector<double> train, validation, test;
+    Model model;
 };
 
 } // namespace rnnwb::app

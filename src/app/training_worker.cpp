@@ -86,6 +86,7 @@ void TrainingWorker::sendOverlay(int epoch)
     if (data.split.validation > 0)
         update.validation = evaluatePart(network, data, Part::Validation).prediction.predicted;
     update.test = evaluatePart(network, data, Part::Test).prediction.predicted;
+    update.model = trainer_->model();
     emit overlayReady(update);
 }
 

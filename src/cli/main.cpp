@@ -16,6 +16,7 @@ void printUsage(std::ostream& out)
            "commands:\n"
            "  describe --csv FILE [--json FILE|-]   columns, types, rows, gaps, ranges\n"
            "  train    --csv FILE [options] [--save-model FILE.safetensors] [--season M] [--json FILE|-]\n"
+           "           [--backtest K [--backtest-retrain]]   metrics from K rolling origins over the test part\n"
            "  predict  --model FILE --csv FILE [--column C] [--json FILE|-]   one-step predictions\n"
            "  forecast --model FILE --csv FILE --horizon N [--interval 0.9] [--column C] [--json FILE|-]\n"
            "           recursive forecast past the end of the data, with a prediction interval\n"

@@ -41,6 +41,7 @@ private:
     void backwardSteps(const Mat<S>& dH) override;
     void addInputBias() override;
     const Mat<S>& hiddenSideGradient() const override { return dHidden_; }
+    void addDirectCarry(Mat<S>& total) const override;
     Mat<S> hn_;       // H x T*B
     Mat<S> hidProj_;  // 3H x B: W_hh h_{t-1} + b_hh of one step
     Mat<S> dHidden_;  // 3H x T*B

@@ -58,6 +58,17 @@ void GruLayer<S>::backwardSteps(const Mat<S>& dH)
     }
 }
 
+// h_{t+1} = (1 − z) ⊙ n + z ⊙ h_t also reaches h_t directly: total_t += z_{t+1} ⊙ total_{t+1},
+// from the last step down, so total_{t+1} is complete when step t uses it.
+template <typename S>
+void GruLayer<S>::addDirectCarry(Mat<S>& total) const
+{
+    const Eigen::Index H = this->hiddenSize();
+    for (int t = this->steps_ - 2; t >= 0; --t)
+        this->stepCols(total, t) += this->stepCols(this->gateAct_, t + 1).middleRows(H, H).cwiseProduct(
+            this->stepCols(total, t + 1));
+}
+
 template class GruLayer<float>;
 template class GruLayer<double>;
 

@@ -87,13 +87,38 @@ void Network<S>::backward(const Mat<S>& dPrediction)
     gW.noalias() += dPrediction * top.rightCols(used).transpose();
     grads_[Eigen::Index(headOffset_) + shape_.hiddenSize] += dPrediction.sum();
 
-    dTop_.setZero(shape_.hiddenSize, top.cols());
-    dTop_.rightCols(used).noalias() = headWeight().transpose() * dPrediction;
+    headHiddenGradient(dPrediction, dTop_);
     for (int l = layerCount() - 1; l >= 0 && !cancelRequested(); --l) {
         layers_[std::size_t(l)]->backward(dTop_, l > 0 ? &dBelow_ : nullptr);
         if (l > 0)
             dTop_.swap(dBelow_);
     }
+}
+
+template <typename S>
+void Network<S>::headHiddenGradient(const Mat<S>& dPrediction, Mat<S>& dTop) const
+{
+    const Eigen::Index columns = Eigen::Index(steps_) * batch_;
+    const Eigen::Index used = outputs_ == OutputSteps::All ? columns : batch_; // the last step's columns
+    dTop.setZero(shape_.hiddenSize, columns);
+    dTop.rightCols(used).noalias() = headWeight().transpose() * dPrediction;
+}
+
+template <typename S>
+std::vector<Mat<S>> Network<S>::hiddenGradients(const Mat<S>& dPrediction) const
+{
+    std::vector<Mat<S>> total(layers_.size());
+    Mat<S> dH, dBelow; // dLoss/dh from above of the layer at hand, and of the layer below it
+    headHiddenGradient(dPrediction, dH);
+    for (int l = layerCount() - 1; l >= 0; --l) {
+        const RecurrentLayer<S>& layer = *layers_[std::size_t(l)];
+        layer.totalHiddenGradient(dH, total[std::size_t(l)]);
+        if (l > 0) {
+            layer.inputGradient(dBelow);
+            dH.swap(dBelow);
+        }
+    }
+    return total;
 }
 
 template <typename S>

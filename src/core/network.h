@@ -53,6 +53,11 @@ public:
     // Back-propagates dLoss/dprediction (same shape as forward's result) through the last
     // forward pass, adding to gradients().
     void backward(const Mat<S>& dPrediction);
+    // After backward(dPrediction), with the same dPrediction: dLoss/dh^l_t in total (from the
+    // layer above or the head, and from step t+1) for every layer, bottom first, each H x T*B
+    // (RecurrentLayer::totalHiddenGradient). Recomputed from what backward keeps; the
+    // training path pays nothing for it.
+    std::vector<Mat<S>> hiddenGradients(const Mat<S>& dPrediction) const;
 
     // Lets training be cancelled inside a pass: every layer checks *flag once per time step
     // (see RecurrentLayer::setCancelFlag); nullptr turns it off. A forward pass cut short
@@ -65,6 +70,8 @@ public:
 
 private:
     ConstWeightMap<S> headWeight() const;
+    // dLoss/dh^L_t of the top layer from the head: w^T dp_t (zero for steps without an output).
+    void headHiddenGradient(const Mat<S>& dPrediction, Mat<S>& dTop) const;
     S headBias() const { return params_[Eigen::Index(headOffset_) + shape_.hiddenSize]; }
 
     NetworkShape shape_;

@@ -70,10 +70,25 @@ void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
         gBih += dGates_.rowwise().sum();
         gBhh += dHidden.rowwise().sum();
     }
-    if (dX) {
-        dX->resize(inputSize_, cols);
-        dX->noalias() = weightIh().transpose() * dGates_;             // dX = W_ih^T dA
-    }
+    if (dX)
+        inputGradient(*dX);
+}
+
+template <typename S>
+void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
+{
+    dX.resize(inputSize_, dGates_.cols());
+    dX.noalias() = weightIh().transpose() * dGates_; // dX = W_ih^T dA
+}
+
+template <typename S>
+void RecurrentLayer<S>::totalHiddenGradient(const Mat<S>& dH, Mat<S>& total) const
+{
+    const Eigen::Index later = Eigen::Index(steps_ - 1) * batch_; // the columns of steps 1 … T-1
+    total = dH;
+    if (later > 0) // total_t += W_hh^T dA_h,t+1 for t = 0 … T-2, one GEMM over all of them
+        total.leftCols(later).noalias() += weightHh().transpose() * hiddenSideGradient().rightCols(later);
+    addDirectCarry(total);
 }
 
 template class RecurrentLayer<float>;

@@ -48,6 +48,15 @@ public:
     // when dX is given, writes dLoss/dX (I x T*B).
     void backward(const Mat<S>& dH, Mat<S>* dX);
 
+    // After backward(dH): dLoss/dh_t in total for every step (H x T*B), i.e. dH_t from above
+    // plus what flows back into h_t from step t+1 through the recurrence:
+    //   total_t = dH_t + W_hh^T dA_h,t+1   (GRU: + z_{t+1} ⊙ total_{t+1}),   total_{T-1} = dH_{T-1}
+    // Recomputed from the kept dA_h with one GEMM, so backward itself stores nothing more.
+    // Pass the dH given to backward. (The gradient-flow view, core/gradient_flow.h.)
+    void totalHiddenGradient(const Mat<S>& dH, Mat<S>& total) const;
+    // After backward: dLoss/dX = W_ih^T dA (I x T*B), the dH of the layer below.
+    void inputGradient(Mat<S>& dX) const;
+
     // h_1 ... h_T of the last forward (H x T*B).
     ConstCols<S> output() const { return hAll_.rightCols(Eigen::Index(steps_) * batch_); }
     ConstCols<S> finalHidden() const { return hAll_.rightCols(batch_); }
@@ -65,13 +74,16 @@ protected:
     virtual void addInputBias();
     // dLoss/d(W_hh h + b_hh): the same as dGates_ except for the GRU's candidate gate.
     virtual const Mat<S>& hiddenSideGradient() const { return dGates_; }
+    // Adds to total_t (already holding dH_t + W_hh^T dA_h,t+1) the gradient that reaches h_t
+    // from h_{t+1} without W_hh: nothing for the LSTM and RNN; the GRU's z ⊙ h term.
+    virtual void addDirectCarry(Mat<S>& /*total*/) const {}
 
     ConstWeightMap<S> weightIh() const { return {params_, gateRows(), inputSize_}; }
     ConstWeightMap<S> weightHh() const { return {params_ + whhOffset(), gateRows(), hidden_}; }
     ConstVecMap<S> biasIh() const { return {params_ + bihOffset(), gateRows()}; }
     ConstVecMap<S> biasHh() const { return {params_ + bhhOffset(), gateRows()}; }
 
-    Cols<S> stepCols(Mat<S>& m, int t) { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
+    Cols<S> stepCols(Mat<S>& m, int t) const { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
     ConstCols<S> stepCols(const Mat<S>& m, int t) const { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
 
     int steps_ = 0;

@@ -1,0 +1,86 @@
+#include "app/cell_comparison.h"
+
+#include "app/teaching_series.h"
+#include "core/gradient_flow.h"
+
+#include <algorithm>
+
+namespace rnnwb::app {
+
+namespace {
+constexpr CellType kCells[] = {CellType::Rnn, CellType::Gru, CellType::Lstm};
+
+int cellOrder(CellType cell) { return int(std::find(std::begin(kCells), std::end(kCells), cell) - std::begin(kCells)); }
+} // namespace
+
+CellComparison::CellComparison(QObject* parent) : QObject(parent), runner_(this)
+{
+    qRegisterMetaType<CellComparisonResult>();
+    connect(&runner_, &SweepRunner::runFinished, this, &CellComparison::onRunFinished);
+    connect(&runner_, &SweepRunner::runFailed, this,
+            [this](const QString& label, const QString& message) { emit failed(label + QStringLiteral(": ") + message); });
+    connect(&runner_, &SweepRunner::progress, this, &CellComparison::progress);
+    connect(&runner_, &SweepRunner::allFinished, this, &CellComparison::onAllFinished);
+}
+
+TrainConfig CellComparison::comparisonConfig(const TrainConfig& user)
+{
+    TrainConfig config;
+    config.optimizer = user.optimizer;
+    config.learningRate = user.learningRate;
+    config.momentum = user.momentum;
+    config.seed = user.seed;
+    config.layout = Layout::Sequence;
+    config.window = 25;
+    config.hidden = 32;
+    config.layers = 1;
+    config.batch = 16;
+    config.epochs = 200;
+    return config;
+}
+
+void CellComparison::start(const TrainConfig& user)
+{
+    const std::vector<double> values = longMemory();
+    auto series = std::make_shared<PlotSeries>();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        series->x.push_back(double(i));
+        series->y.push_back(values[i]);
+    }
+    series->name = tr("long memory (lag 24)");
+    runner_.setRunContext(series->name, series);
+    std::vector<SweepRun> runs;
+    for (CellType cell : kCells) {
+        TrainConfig config = comparisonConfig(user);
+        config.cell = cell;
+        runs.push_back({config, cellName(cell)});
+    }
+    results_.clear();
+    TrainRequest request;
+    request.values = values;
+    request.columnName = "value";
+    runner_.start(request, runs);
+}
+
+void CellComparison::onRunFinished(const RunRecord& run)
+{
+    const Model& model = run.outcome.model;
+    const Dataset data = Dataset::withScaler(longMemory(), model.config, model.scaler);
+    Network<float> network(model.shape);
+    model.loadInto(network);
+    CellComparisonResult result;
+    result.cell = model.config.cell;
+    result.topLayerNorms = gradientFlow(network, data, Part::Train).norms.back();
+    result.finalTrainLoss = run.outcome.trainLoss.empty() ? 0.0 : run.outcome.trainLoss.back();
+    result.testRmse = run.outcome.test.metrics.rmse;
+    results_.push_back(std::move(result));
+}
+
+void CellComparison::onAllFinished()
+{
+    std::sort(results_.begin(), results_.end(),
+              [](const auto& a, const auto& b) { return cellOrder(a.cell) < cellOrder(b.cell); });
+    emit finished(results_);
+}
+
+} // namespace rnnwb::app

@@ -1,0 +1,16 @@
+#pragma once
+// The short explanations the teaching views carry, written for a student who has read the
+// tutorial (rnn-lstm-tutorial.md): one per view, in the translation system (tr) so that the
+// Chinese UI uses the tutorial's own terms.
+#include "core/train_config.h"
+
+#include <QString>
+
+namespace rnnwb::app {
+
+enum class TeachingView { Architecture, Cell, Inside, GradientFlow, Parameters };
+
+// Rich text, a few sentences, for the view and the current cell type.
+QString teachingExplanation(TeachingView view, CellType cell);
+
+} // namespace rnnwb::app
