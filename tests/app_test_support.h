@@ -1,6 +1,11 @@
 #pragma once
 // Test-side helpers shared by the GUI tests.
 #include "app/app_runner.h"
+#include "core/csv_reader.h"
+#include "core/series.h"
+
+#include <QApplication>
+#include <QWidget>
 
 #include <QAbstractSpinBox>
 #include <QFile>
@@ -51,5 +56,22 @@ inline void typeInto(QAbstractSpinBox* box, const QString& text)
     QTest::keyClicks(box, text);
     QTest::keyClick(box, Qt::Key_Return);
 }
+
+// Shows a window and makes it active, so that its shortcuts (F5, Esc, ...) work.
+inline bool showActive(QWidget& w)
+{
+    w.show();
+    QApplication::setActiveWindow(&w);
+    return QTest::qWaitForWindowActive(&w);
+}
+
+#ifdef RNNWB_APP_DATA
+// The bundled airline passengers series, as the app reads it.
+inline std::vector<double> airlineValues()
+{
+    const CsvTable table = readCsvFile(RNNWB_APP_DATA "/airline-passengers.csv");
+    return extractSeries(table, defaultColumn(table), MissingPolicy::Drop).values;
+}
+#endif
 
 } // namespace rnnwb::test

@@ -31,13 +31,9 @@ using namespace rnnwb;
 using namespace rnnwb::app;
 using namespace Qt::StringLiterals;
 
-namespace {
+using rnnwb::test::airlineValues;
 
-std::vector<double> airlineValues()
-{
-    const CsvTable table = readCsvFile(RNNWB_APP_DATA "/airline-passengers.csv");
-    return extractSeries(table, defaultColumn(table), MissingPolicy::Drop).values;
-}
+namespace {
 
 TrainConfig tinyConfig(CellType cell, Layout layout, int hidden = 6, int layers = 2)
 {

@@ -38,15 +38,11 @@ using namespace rnnwb;
 using namespace rnnwb::app;
 using namespace Qt::StringLiterals;
 
+using rnnwb::test::airlineValues;
+
 namespace {
 
 const QString kAirline = QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv");
-
-std::vector<double> airlineValues()
-{
-    const CsvTable table = readCsvFile(kAirline.toStdString());
-    return extractSeries(table, defaultColumn(table), MissingPolicy::Drop).values;
-}
 
 // A run as the app keeps it, trained by the core on the airline data.
 RunRecord trainedRun(const TrainConfig& config)

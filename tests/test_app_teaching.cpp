@@ -26,6 +26,8 @@
 using namespace rnnwb;
 using namespace rnnwb::app;
 
+using rnnwb::test::showActive;
+
 namespace {
 
 const QString kAirline = QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv");
@@ -33,13 +35,6 @@ const QString kAirline = QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv"
 QAbstractSpinBox* spin(MainWindow& w, const char* option)
 {
     return qobject_cast<QAbstractSpinBox*>(w.hyperPanel()->field(QString::fromLatin1(option)));
-}
-
-bool showActive(QWidget& w)
-{
-    w.show();
-    QApplication::setActiveWindow(&w);
-    return QTest::qWaitForWindowActive(&w);
 }
 
 void showTeaching(MainWindow& w)

@@ -3,6 +3,7 @@
 // means of a real Inspection of a trained network, and both render at 800 × 450 without
 // warnings, in the light and the dark palette. With RNNWB_SCREENSHOT_DIR set, the renders are
 // saved there as PNG files to look at. The two widgets stand alone: no settings, no main window.
+#include "app_test_support.h"
 #include "app/architecture_view.h"
 #include "app/cell_view.h"
 #include "app/color_scheme.h"
@@ -25,15 +26,11 @@ using namespace rnnwb;
 using namespace rnnwb::app;
 using namespace Qt::StringLiterals;
 
+using rnnwb::test::airlineValues;
+
 namespace {
 
 const QString kAirline = QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv");
-
-std::vector<double> airlineValues()
-{
-    const CsvTable table = readCsvFile(kAirline.toStdString());
-    return extractSeries(table, defaultColumn(table), MissingPolicy::Drop).values;
-}
 
 QStringList labelsOf(const TrainConfig& config, ArchitectureView::Mode mode = ArchitectureView::Mode::Folded)
 {

@@ -34,6 +34,8 @@
 using namespace rnnwb;
 using namespace rnnwb::app;
 
+using rnnwb::test::showActive;
+
 namespace {
 
 const QString kAirline = QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv");
@@ -43,14 +45,6 @@ using rnnwb::test::typeInto;
 QAbstractSpinBox* spin(MainWindow& w, const char* option)
 {
     return qobject_cast<QAbstractSpinBox*>(w.hyperPanel()->field(QString::fromLatin1(option)));
-}
-
-// Shows the window and makes it active, so that its shortcuts (F5, Esc, ...) work.
-bool showActive(QWidget& w)
-{
-    w.show();
-    QApplication::setActiveWindow(&w);
-    return QTest::qWaitForWindowActive(&w);
 }
 
 QToolButton* button(MainWindow& w, const char* name)
