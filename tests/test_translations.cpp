@@ -16,8 +16,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QXmlStreamReader>
 
@@ -157,6 +159,7 @@ private slots:
     }
 
     void everyMessageIsTranslated();
+    void everySourceStringIsInTheFile();
     void placeholdersTagsAndAcceleratorsAreKept();
     void glossaryTermsAreUsed_data();
     void glossaryTermsAreUsed();
@@ -187,6 +190,27 @@ void TestTranslations::everyMessageIsTranslated()
     verifyNone(unfinished, u"unfinished (run lupdate, then translate them)"_s);
     verifyNone(stale, u"vanished or obsolete (run lupdate -no-obsolete)"_s);
     verifyNone(empty, u"with an empty translation"_s);
+}
+
+void TestTranslations::everySourceStringIsInTheFile()
+{
+    // lupdate over the sources into a copy of the file: a string added to the code but not to the
+    // translation (or changed since) comes out unfinished.
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(u"rnnwb_zh_CN.ts"_s);
+    QVERIFY(QFile::copy(kTsFile, copy));
+    const QString root = QStringLiteral(RNNWB_SOURCE_DIR);
+    QProcess lupdate;
+    lupdate.start(QStringLiteral(RNNWB_LUPDATE), {u"-I"_s, root + u"/src"_s, root + u"/src/app"_s, root + u"/ui"_s,
+                                                  u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-ts"_s, copy});
+    QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
+    QCOMPARE(lupdate.exitCode(), 0);
+    QStringList unfinished;
+    for (const TsMessage& m : readTs(copy))
+        if (m.type == u"unfinished")
+            unfinished << describe(m);
+    verifyNone(unfinished, u"in the code but not translated (cmake --build BUILD --target update_translations, "
+                           "then translate them)"_s);
 }
 
 void TestTranslations::placeholdersTagsAndAcceleratorsAreKept()

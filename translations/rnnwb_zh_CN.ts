@@ -2224,14 +2224,6 @@ or the next layer</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>About RNN Workbench</source>
-        <translation>关于 RNN Workbench</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;RNN Workbench %1&lt;/h3&gt;&lt;p&gt;Recurrent networks (LSTM, GRU, Elman RNN) for time-series forecasting, trained in C++ with Eigen.&lt;/p&gt;&lt;p&gt;Plots: QCustomPlot and Qt Charts.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;RNN Workbench %1&lt;/h3&gt;&lt;p&gt;用于时间序列预测的循环神经网络（LSTM、GRU、Elman RNN），用 C++ 和 Eigen 训练。&lt;/p&gt;&lt;p&gt;绘图：QCustomPlot 与 Qt Charts。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Open CSV</source>
         <translation>打开 CSV</translation>
     </message>
@@ -2780,10 +2772,6 @@ or the next layer</source>
         <translation>一次对比运行失败：%1</translation>
     </message>
     <message>
-        <source>Train a network (or open a model) to see inside it; the architecture follows the hyperparameters.</source>
-        <translation>训练一个网络（或打开一个模型）即可查看其内部；网络结构随超参数变化。</translation>
-    </message>
-    <message>
         <source>Series index of the prediction to look inside</source>
         <translation>要查看内部的预测在序列中的索引</translation>
     </message>
@@ -2852,10 +2840,6 @@ or the next layer</source>
         <translation>无法查看 %1 的内部：%2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;, %2 cells: inside the prediction of series index %3 (%4 part): predicted %5, actual %6.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;，%2 单元：序列索引 %3 处（%4）的预测内部：预测值 %5，实际值 %6。</translation>
-    </message>
-    <message>
         <source>Layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -2874,6 +2858,42 @@ or the next layer</source>
     <message>
         <source>%1: training loss %2, test RMSE %3, gradient at step 1 = %4 × the last step&apos;s</source>
         <translation>%1：训练损失 %2，测试 RMSE %3，第 1 步的梯度 = 最后一步的 %4 倍</translation>
+    </message>
+    <message>
+        <source>training part</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>validation part</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>test part</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Train a network (or open a model) to see inside it</source>
+        <translation>训练一个网络（或打开一个模型）即可查看其内部</translation>
+    </message>
+    <message>
+        <source>Show the folded network</source>
+        <translation>显示折叠的网络</translation>
+    </message>
+    <message>
+        <source>Show the network unrolled over the window</source>
+        <translation>显示按窗口展开的网络</translation>
+    </message>
+    <message>
+        <source>Compare the RNN, GRU and LSTM cells</source>
+        <translation>比较 RNN、GRU 和 LSTM 单元</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · index %2 (%3): predicted %4, actual %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 索引 %2（%3）：预测值 %4，实际值 %5</translation>
+    </message>
+    <message>
+        <source>%1 cells, looking inside the prediction of series index %2</source>
+        <translation>%1 单元，查看序列索引 %2 处的预测内部</translation>
     </message>
 </context>
 <context>
