@@ -21,6 +21,9 @@ packages=(cmake g++ make pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libgl-dev libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
           librsvg2-bin)
+if [ "$mode" = run ]; then
+  packages+=(fonts-noto-cjk qt6-translations-l10n) # the Chinese UI's glyphs; Qt's own zh_CN dialogs
+fi
 if [ "$mode" = test ]; then
   packages+=(xvfb xauth
              desktop-file-utils appstream shared-mime-info man-db lintian dpkg-dev)

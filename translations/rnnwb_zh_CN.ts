@@ -812,7 +812,7 @@ RMSE：均方根误差；MAE：平均绝对误差；MAPE / sMAPE：（对称）�
         <translation>把每个图表以 PNG、SVG 和 PDF 格式保存到一个文件夹</translation>
     </message>
     <message>
-        <source>&amp;Save Run Report…</source>
+        <source>S&amp;ave Run Report…</source>
         <translation>保存运行报告(&amp;B)…</translation>
     </message>
     <message>
@@ -828,7 +828,7 @@ RMSE：均方根误差；MAE：平均绝对误差；MAPE / sMAPE：（对称）�
         <translation>打开保存的会话（.rnnwb）：数据、超参数和各次运行</translation>
     </message>
     <message>
-        <source>Save P&amp;roject…</source>
+        <source>Sa&amp;ve Project…</source>
         <translation>保存项目(&amp;J)…</translation>
     </message>
     <message>
@@ -852,7 +852,7 @@ RMSE：均方根误差；MAE：平均绝对误差；MAPE / sMAPE：（对称）�
         <translation>把当前显示的运行的模型保存为 safetensors，并附上完整的元数据</translation>
     </message>
     <message>
-        <source>Export &amp;Predictions…</source>
+        <source>Export Predictio&amp;ns…</source>
         <translation>导出预测值(&amp;Y)…</translation>
     </message>
     <message>
@@ -1316,7 +1316,7 @@ RMSE：均方根误差；MAE：平均绝对误差；MAPE / sMAPE：（对称）�
         <translation>每日最低气温（°C）：带噪声的年度循环（3650 个值）。</translation>
     </message>
     <message>
-        <source>&amp;Sine + noise</source>
+        <source>Sine + &amp;noise</source>
         <translation>正弦波 + 噪声(&amp;N)</translation>
     </message>
     <message>

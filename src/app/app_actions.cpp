@@ -31,18 +31,18 @@ AppActions createAppActions(QWidget* w)
                   QStyle::SP_DialogOpenButton);
     a.exportCharts = make(w, QWidget::tr("&Export Charts…"), QKeySequence(QStringLiteral("Ctrl+E")),
                           QWidget::tr("Save every chart as PNG, SVG and PDF into a folder"));
-    a.saveReport = make(w, QWidget::tr("&Save Run Report…"), QKeySequence::Save,
+    a.saveReport = make(w, QWidget::tr("S&ave Run Report…"), QKeySequence::Save,
                         QWidget::tr("Save the shown run as JSON, the same report as rnnwb train --json"),
                         QStyle::SP_DialogSaveButton);
     a.openProject = make(w, QWidget::tr("Open &Project…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")),
                          QWidget::tr("Open a saved session (.rnnwb): data, hyperparameters and runs"));
-    a.saveProject = make(w, QWidget::tr("Save P&roject…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")),
+    a.saveProject = make(w, QWidget::tr("Sa&ve Project…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")),
                          QWidget::tr("Save this session (.rnnwb): data file and its SHA-256, hyperparameters and runs"));
     a.openModel = make(w, QWidget::tr("Open &Model…"), QKeySequence(),
                        QWidget::tr("Apply a saved model (.safetensors) to the current data, without training"));
     a.saveModel = make(w, QWidget::tr("Save Mo&del…"), QKeySequence(),
                        QWidget::tr("Save the shown run's model as safetensors, with its complete metadata"));
-    a.exportPredictions = make(w, QWidget::tr("Export &Predictions…"), QKeySequence(),
+    a.exportPredictions = make(w, QWidget::tr("Export Predictio&ns…"), QKeySequence(),
                                QWidget::tr("Save the shown run's predictions of every part as CSV"));
     a.exportForecast = make(w, QWidget::tr("Export &Forecast…"), QKeySequence(),
                             QWidget::tr("Save the predictions and a forecast past the data's end, with its "

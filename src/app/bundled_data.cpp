@@ -7,7 +7,8 @@
 namespace rnnwb::app {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("BundledData", text); }
+// The context lupdate records for tr() calls in this namespace.
+QString tr(const char* text) { return QCoreApplication::translate("rnnwb::app", text); }
 } // namespace
 
 QString defaultDatasetPath() { return QStringLiteral(":/data/airline-passengers.csv"); }
@@ -28,7 +29,7 @@ QList<BundledDataset> bundledDatasets()
 QList<TeachingSeries> teachingSeries()
 {
     return {
-        {QStringLiteral("sine-noise"), tr("&Sine + noise"),
+        {QStringLiteral("sine-noise"), tr("Sine + &noise"),
          tr("A sine wave (period 25) with Gaussian noise of 0.1: any cell learns it; the noise is the floor of "
             "the loss."),
          tr("Generated: sine wave with period 25 plus noise (σ = 0.1). Every cell type should reach a test "

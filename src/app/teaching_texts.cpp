@@ -5,7 +5,8 @@
 namespace rnnwb::app {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("TeachingTexts", text); }
+// The context lupdate records for tr() calls in this namespace.
+QString tr(const char* text) { return QCoreApplication::translate("rnnwb::app", text); }
 
 QString cellExplanation(CellType cell)
 {
