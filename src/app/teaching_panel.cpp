@@ -164,6 +164,7 @@ QWidget* TeachingPanel::createControls()
     refreshRow->addWidget(refreshBox_);
     grid->addLayout(refreshRow, 0, 7);
     grid->setColumnStretch(5, 1);
+    cellControls_ = {layerLabel, layerBox_, stepTitle, stepSlider_, stepLabel_};
 
     connect(targetBox_, &QSpinBox::editingFinished, this, [this] { selectTarget(std::size_t(targetBox_->value())); });
     connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] { showStep(stepSlider_->value()); });
@@ -369,6 +370,10 @@ void TeachingPanel::showStep(int step)
 
 void TeachingPanel::updateExplanation()
 {
+    // The layer and step above the views drive the cell view; the heatmaps have their own.
+    const bool onCellView = views_->currentWidget() == cellView_;
+    for (QWidget* w : cellControls_)
+        w->setVisible(onCellView);
     const CellType cell = snapshot_.inspection ? snapshot_.inspection->cell : config_.cell;
     explanation_->setText(teachingExplanation(TeachingView(views_->currentIndex()), cell));
 }

@@ -93,6 +93,7 @@ private:
     TeachingSnapshot snapshot_;
     LatestJob<TeachingRequest, TeachingSnapshot> job_;
 
+    QList<QWidget*> cellControls_; // the layer and time step of the cell view
     QLabel* sourceLabel_;
     QSpinBox* targetBox_;
     QComboBox* layerBox_;
