@@ -11,6 +11,7 @@
 #include "core/trainer.h"
 
 #include "app_test_support.h"
+#include "app/color_scheme.h"
 
 #include <qcustomplot.h>
 
@@ -60,20 +61,6 @@ Inspection inspectLast(const Trainer& trainer)
 }
 
 QString grabDir() { return qEnvironmentVariable("RNNWB_TEACH_GRABS"); }
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd8));
-    return p;
-}
 
 // Shows the widget at 800x450 and lays its plots out (pixel positions become valid).
 void showAt800x450(QWidget& w)
