@@ -52,7 +52,7 @@ void paintNodes(QPainter& p, const ArchitectureScene& scene, const QFont& base, 
     const QColor accent = palette.color(QPalette::Highlight);
     for (const ArchitectureScene::Node& node : scene.nodes) {
         p.setPen(QPen(node.state ? accent : ink, node.state ? 2.0 : 1.2));
-        p.setBrush(node.state ? teaching::mix(background, accent, 0.18) : background);
+        p.setBrush(node.state ? mixColors(background, accent, 0.18) : background);
         p.drawRoundedRect(node.rect, 6, 6);
         p.setPen(ink);
         QRectF titleRect = node.rect;

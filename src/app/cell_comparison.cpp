@@ -41,13 +41,10 @@ TrainConfig CellComparison::comparisonConfig(const TrainConfig& user)
 
 void CellComparison::start(const TrainConfig& user)
 {
-    const std::vector<double> values = longMemory();
-    auto series = std::make_shared<PlotSeries>();
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        series->x.push_back(double(i));
-        series->y.push_back(values[i]);
-    }
-    series->name = tr("long memory (lag 24)");
+    Series generated;
+    generated.name = tr("long memory (lag 24)").toStdString();
+    generated.values = longMemory();
+    const std::shared_ptr<const PlotSeries> series = makePlotSeries(generated);
     runner_.setRunContext(series->name, series);
     std::vector<SweepRun> runs;
     for (CellType cell : kCells) {
@@ -57,7 +54,7 @@ void CellComparison::start(const TrainConfig& user)
     }
     results_.clear();
     TrainRequest request;
-    request.values = values;
+    request.values = generated.values;
     request.columnName = "value";
     runner_.start(request, runs);
 }
@@ -65,12 +62,11 @@ void CellComparison::start(const TrainConfig& user)
 void CellComparison::onRunFinished(const RunRecord& run)
 {
     const Model& model = run.outcome.model;
-    const Dataset data = Dataset::withScaler(longMemory(), model.config, model.scaler);
-    Network<float> network(model.shape);
-    model.loadInto(network);
+    const std::vector<double> values(run.series->y.begin(), run.series->y.end()); // what it trained on
     CellComparisonResult result;
     result.cell = model.config.cell;
-    result.topLayerNorms = gradientFlow(network, data, Part::Train).norms.back();
+    result.topLayerNorms =
+        gradientFlow(model, Dataset::withScaler(values, model.config, model.scaler), Part::Train).norms.back();
     result.finalTrainLoss = run.outcome.trainLoss.empty() ? 0.0 : run.outcome.trainLoss.back();
     result.testRmse = run.outcome.test.metrics.rmse;
     results_.push_back(std::move(result));

@@ -228,7 +228,7 @@ void CellView::paintDiagram(QPainter& p, const CellDiagram& d) const
     const QPalette& pal = palette();
     const QColor base = pal.color(QPalette::Base), ink = pal.color(QPalette::Text);
     for (const CellDiagram::Wire& w : d.wires) {
-        p.setPen(QPen(teaching::mix(base, ink, w.belt ? 0.6 : 0.75), w.belt ? 3.5 : 1.5));
+        p.setPen(QPen(mixColors(base, ink, w.belt ? 0.6 : 0.75), w.belt ? 3.5 : 1.5));
         if (w.arrow)
             teaching::drawArrow(p, w.path);
         else
@@ -258,7 +258,7 @@ void CellView::paintGates(QPainter& p, const CellDiagram& d) const
     for (const CellDiagram::Gate& g : d.gates) {
         const std::span<const double> v = values(g.key, false);
         const double m = mean(v);
-        const QColor fill = hasState_ ? teaching::activationColour(m, g.range, pal) : teaching::mix(base, ink, 0.12);
+        const QColor fill = hasState_ ? teaching::activationColour(m, g.range, pal) : mixColors(base, ink, 0.12);
         p.setPen(QPen(teaching::frameColour(pal), 1.2));
         p.setBrush(base);
         p.drawRoundedRect(g.rect, 5, 5);
@@ -287,7 +287,7 @@ void CellView::paintStates(QPainter& p, const CellDiagram& d) const
     for (const CellDiagram::State& s : d.states) {
         const std::span<const double> v = values(s.key, s.previous);
         p.setPen(QPen(teaching::frameColour(pal), 1.2));
-        p.setBrush(teaching::mix(base, ink, 0.05));
+        p.setBrush(mixColors(base, ink, 0.05));
         p.drawRoundedRect(s.rect, 5, 5);
         const QRectF text = s.rect.adjusted(6, 2, -6, -s.rect.height() / 2);
         p.setPen(ink);

@@ -23,6 +23,9 @@ CsvTable readTable(const QString& path)
     return parseCsv(std::string_view(bytes.constData(), std::size_t(bytes.size())), toStd(QFileInfo(path).fileName()));
 }
 
+
+} // namespace
+
 std::shared_ptr<const PlotSeries> makePlotSeries(const Series& series)
 {
     auto plot = std::make_shared<PlotSeries>();
@@ -37,8 +40,6 @@ std::shared_ptr<const PlotSeries> makePlotSeries(const Series& series)
         plot->x[i] = dates ? series.time[std::size_t(i)] : double(i);
     return plot;
 }
-
-} // namespace
 
 DataDocument::DataDocument(QObject* parent) : QObject(parent) {}
 DataDocument::~DataDocument() = default;

@@ -21,6 +21,9 @@ struct PlotSeries {
     QString name;
 };
 
+// The chart's view of a series: x is its dates (seconds) when every value has one, else 0, 1, …
+std::shared_ptr<const PlotSeries> makePlotSeries(const Series& series);
+
 class DataDocument : public QObject {
     Q_OBJECT
 public:

@@ -1,16 +1,12 @@
 #include "app/plot_palette.h"
 
+#include "app/plot_style.h"
+
 #include <qcustomplot.h>
 
 namespace rnnwb::app {
 
 namespace {
-
-QColor blend(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 void paintAxis(QCPAxis* axis, const QColor& text, const QColor& grid)
 {
@@ -29,7 +25,7 @@ void applyPalette(QCustomPlot* plot, const QPalette& palette)
 {
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
-    const QColor grid = blend(base, text, 0.25);
+    const QColor grid = mixColors(base, text, 0.25);
     plot->setBackground(base);
     for (QCPLayoutElement* element : plot->plotLayout()->elements(true)) {
         if (auto* rect = qobject_cast<QCPAxisRect*>(element)) {

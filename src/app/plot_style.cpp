@@ -8,14 +8,17 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QLegend>
 
+#include <algorithm>
 #include <array>
 
 namespace rnnwb::app {
 
 QColor mixColors(const QColor& a, const QColor& b, double t)
 {
-    // c = a + t·(b − a) in each of r, g, b (sRGB values: close enough for greys and tints)
-    const auto mix = [t](double x, double y) { return x + t * (y - x); };
+    // c = a + t·(b − a) in each of r, g, b, t clamped to [0, 1] (sRGB values: close enough
+    // for greys and tints)
+    const double s = std::clamp(t, 0.0, 1.0);
+    const auto mix = [s](double x, double y) { return x + s * (y - x); };
     return QColor::fromRgbF(float(mix(a.redF(), b.redF())), float(mix(a.greenF(), b.greenF())),
                             float(mix(a.blueF(), b.blueF())));
 }

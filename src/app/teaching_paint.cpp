@@ -103,16 +103,9 @@ QRectF drawLabel(QPainter& painter, QPointF anchor, Qt::Alignment side, const QS
     return rect;
 }
 
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    const double s = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * s), float(a.greenF() + (b.greenF() - a.greenF()) * s),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * s));
-}
-
 QColor frameColour(const QPalette& palette)
 {
-    return mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.45);
+    return mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.45);
 }
 
 QColor activationColour(double value, Range range, const QPalette& palette)
@@ -121,8 +114,8 @@ QColor activationColour(double value, Range range, const QPalette& palette)
     if (!std::isfinite(value))
         return base;
     if (range == Range::Unit)
-        return mix(base, kGate, value);
-    return value < 0 ? mix(base, kNegative, -value) : mix(base, kPositive, value);
+        return mixColors(base, kGate, value);
+    return value < 0 ? mixColors(base, kNegative, -value) : mixColors(base, kPositive, value);
 }
 
 void drawUnitStrip(QPainter& painter, const QRectF& rect, std::span<const double> values, Range range,

@@ -3,6 +3,7 @@
 // labels placed beside a point, superscript / subscript digits, the elided index lists of
 // long sequences and the colours of activations. Every colour derives from the widget's
 // palette, so the views read the same in a light and a dark theme.
+#include "app/plot_style.h" // mixColors
 #include <QColor>
 #include <QPointF>
 #include <QPolygonF>
@@ -38,8 +39,6 @@ QRectF labelRect(const QPainter& painter, QPointF anchor, Qt::Alignment side, co
 QRectF drawLabel(QPainter& painter, QPointF anchor, Qt::Alignment side, const QString& text,
                  const QColor& background, qreal gap = 4);
 
-// t = 0 gives a, t = 1 gives b.
-QColor mix(const QColor& a, const QColor& b, double t);
 
 // Frames and secondary lines: between the background and the text colour.
 QColor frameColour(const QPalette& palette);
