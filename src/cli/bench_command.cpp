@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 
 #include "core/benchmark.h"
+#include "core/parallel.h"
 #include "core/train_options.h"
 
 #include <nlohmann/json.hpp>
@@ -32,13 +33,16 @@ int runBench(std::vector<std::string> args)
         const BenchResult r = runBenchmark(c);
         if (text) {
             char line[160];
-            std::snprintf(line, sizeof line, "%-8s %10.6f s/epoch %8.2f GFLOP/s  (%d steps/epoch, %d epochs/sample)",
-                          c.name.c_str(), r.secondsPerEpoch, r.gflops, c.stepsPerEpoch, r.epochsPerSample);
+            std::snprintf(line, sizeof line,
+                          "%-8s %10.6f s/epoch %8.2f GFLOP/s  (%d steps/epoch, %d epochs/sample, %d threads)",
+                          c.name.c_str(), r.secondsPerEpoch, r.gflops, c.stepsPerEpoch, r.epochsPerSample,
+                          threadCount());
             std::cout << line << std::endl;
         }
         out.push_back({{"config", c.name},
                        {"sec_per_epoch", r.secondsPerEpoch},
                        {"gflops", r.gflops},
+                       {"threads", threadCount()},
                        {"steps_per_epoch", c.stepsPerEpoch},
                        {"T", c.steps},
                        {"B", c.batch},

@@ -14,15 +14,19 @@ namespace rnnwb {
 template <typename S>
 class LstmLayer final : public RecurrentLayer<S> {
 public:
-    LstmLayer(int inputSize, int hiddenSize) : RecurrentLayer<S>(CellType::Lstm, inputSize, hiddenSize) {}
+    LstmLayer(int inputSize, int hiddenSize)
+        : RecurrentLayer<S>(CellType::Lstm, inputSize, hiddenSize, GateGradients::OverActivations) {}
     const Mat<S>& cellStates() const override { return cAll_; }
 
 private:
-    void forwardSteps(const Mat<S>* c0) override;
-    void backwardSteps(const Mat<S>& dH) override;
+    using typename RecurrentLayer<S>::BatchSlice;
+    void prepareForward(const Mat<S>* c0) override;
+    void forwardSteps(BatchSlice slice) override;
+    void prepareBackward() override;
+    void backwardSteps(const Mat<S>& dH, BatchSlice slice) override;
     Mat<S> cAll_;  // c_0 ... c_T, H x (T+1)*B
     Mat<S> tanhC_; // tanh(c_t), H x T*B, kept for backward
-    Mat<S> dh_, dc_, dcNext_; // H x B step buffers
+    Mat<S> dcNext_; // H x B: dLoss/dc_t carried back through the recurrence
 };
 
 // GRU, gates r, z, n:
@@ -32,18 +36,23 @@ private:
 template <typename S>
 class GruLayer final : public RecurrentLayer<S> {
 public:
-    GruLayer(int inputSize, int hiddenSize) : RecurrentLayer<S>(CellType::Gru, inputSize, hiddenSize) {}
+    // Its z is read again after backward (addDirectCarry), so the gradients get their own matrix.
+    GruLayer(int inputSize, int hiddenSize)
+        : RecurrentLayer<S>(CellType::Gru, inputSize, hiddenSize, GateGradients::OwnMatrix) {}
     // W_hn h_{t-1} + b_hn of every step (H x T*B), the term the reset gate scales.
     const Mat<S>& candidateHiddenTerm() const { return hn_; }
 
 private:
-    void forwardSteps(const Mat<S>* c0) override;
-    void backwardSteps(const Mat<S>& dH) override;
+    using typename RecurrentLayer<S>::BatchSlice;
+    void prepareForward(const Mat<S>* c0) override;
+    void forwardSteps(BatchSlice slice) override;
+    void prepareBackward() override;
+    void backwardSteps(const Mat<S>& dH, BatchSlice slice) override;
     void addInputBias() override;
     const Mat<S>& hiddenSideGradient() const override { return dHidden_; }
     void addDirectCarry(Mat<S>& total) const override;
     Mat<S> hn_;       // H x T*B
-    Mat<S> hidProj_;  // 3H x B: W_hh h_{t-1} + b_hh of one step
+    Mat<S> hidProj_;  // 3H x B: W_hh h_{t-1} of one step
     Mat<S> dHidden_;  // 3H x T*B
     Mat<S> dh_;       // H x B
 };
@@ -52,11 +61,13 @@ private:
 template <typename S>
 class RnnLayer final : public RecurrentLayer<S> {
 public:
-    RnnLayer(int inputSize, int hiddenSize) : RecurrentLayer<S>(CellType::Rnn, inputSize, hiddenSize) {}
+    RnnLayer(int inputSize, int hiddenSize)
+        : RecurrentLayer<S>(CellType::Rnn, inputSize, hiddenSize, GateGradients::OverActivations) {}
 
 private:
-    void forwardSteps(const Mat<S>* c0) override;
-    void backwardSteps(const Mat<S>& dH) override;
+    using typename RecurrentLayer<S>::BatchSlice;
+    void forwardSteps(BatchSlice slice) override;
+    void backwardSteps(const Mat<S>& dH, BatchSlice slice) override;
 };
 
 template <typename S>

@@ -13,22 +13,36 @@ void GruLayer<S>::addInputBias()
 }
 
 template <typename S>
-void GruLayer<S>::forwardSteps(const Mat<S>*)
+void GruLayer<S>::prepareForward(const Mat<S>*)
 {
-    const Eigen::Index H = this->hiddenSize(), B = this->batch_;
+    hn_.resize(this->hiddenSize(), Eigen::Index(this->steps_) * this->batch_);
+    hidProj_.resize(this->gateRows(), this->batch_);
+}
+
+template <typename S>
+void GruLayer<S>::forwardSteps(BatchSlice slice)
+{
+    const Eigen::Index H = this->hiddenSize();
     const ConstWeightMap<S> Whh = this->weightHh();
-    hn_.resize(H, Eigen::Index(this->steps_) * B);
+    auto hidProj = this->sliceCols(hidProj_, slice);
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
-        auto a = this->stepCols(this->gateAct_, t); // 3H x B
-        const auto hPrev = this->stepCols(this->hAll_, t);
-        hidProj_.noalias() = Whh * hPrev;
-        a.topRows(2 * H) = sigmoid((a.topRows(2 * H) + hidProj_.topRows(2 * H)).array()).matrix(); // r, z
-        auto hn = this->stepCols(hn_, t);
-        hn = hidProj_.bottomRows(H).colwise() + this->biasHh().tail(H);
+        auto a = this->stepCols(this->gateAct_, t, slice); // 3H x slice
+        const auto hPrev = this->stepCols(this->hAll_, t, slice);
+        hidProj.noalias() = Whh * hPrev;
+        a.topRows(2 * H) = sigmoid((a.topRows(2 * H) + hidProj.topRows(2 * H)).array()).matrix(); // r, z
+        auto hn = this->stepCols(hn_, t, slice);
+        hn = hidProj.bottomRows(H).colwise() + this->biasHh().tail(H);
         a.bottomRows(H) = (a.bottomRows(H).array() + a.topRows(H).array() * hn.array()).tanh().matrix(); // n
         const auto z = a.middleRows(H, H).array();
-        this->stepCols(this->hAll_, t + 1) = ((S(1) - z) * a.bottomRows(H).array() + z * hPrev.array()).matrix();
+        this->stepCols(this->hAll_, t + 1, slice) = ((S(1) - z) * a.bottomRows(H).array() + z * hPrev.array()).matrix();
     }
+}
+
+template <typename S>
+void GruLayer<S>::prepareBackward()
+{
+    dHidden_.resize(this->dGates_.rows(), this->dGates_.cols());
+    dh_.resize(this->hiddenSize(), this->batch_);
 }
 
 // Backward through one step, dh = dLoss/dh_t:
@@ -36,25 +50,26 @@ void GruLayer<S>::forwardSteps(const Mat<S>*)
 //   dA_z = dh ⊙ (h_{t−1} − n) ⊙ z(1−z)    dA_r = dA_n ⊙ (W_hn h + b_hn) ⊙ r(1−r)
 //   dh_{t−1} = dh ⊙ z + W_hh^T dA_h
 template <typename S>
-void GruLayer<S>::backwardSteps(const Mat<S>& dH)
+void GruLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
 {
     const Eigen::Index H = this->hiddenSize();
     const ConstWeightMap<S> Whh = this->weightHh();
-    dHidden_.resize(this->dGates_.rows(), this->dGates_.cols());
+    auto dh = this->sliceCols(dh_, slice);
+    auto dhNext = this->sliceCols(this->dhNext_, slice);
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
-        const auto a = this->stepCols(this->gateAct_, t);
+        const auto a = this->stepCols(this->gateAct_, t, slice);
         const auto r = a.topRows(H).array(), z = a.middleRows(H, H).array(), n = a.bottomRows(H).array();
-        const auto hPrev = this->stepCols(this->hAll_, t).array();
-        dh_ = this->stepCols(dH, t) + this->dhNext_;
-        auto d = this->stepCols(this->dGates_, t);
-        d.bottomRows(H) = (dh_.array() * (S(1) - z) * (S(1) - n.square())).matrix();
-        d.middleRows(H, H) = (dh_.array() * (hPrev - n) * z * (S(1) - z)).matrix();
-        d.topRows(H) = (d.bottomRows(H).array() * this->stepCols(hn_, t).array() * r * (S(1) - r)).matrix();
-        auto dh = this->stepCols(dHidden_, t);
-        dh.topRows(2 * H) = d.topRows(2 * H);
-        dh.bottomRows(H) = d.bottomRows(H).cwiseProduct(a.topRows(H));
-        this->dhNext_ = dh_.cwiseProduct(a.middleRows(H, H));
-        this->dhNext_.noalias() += Whh.transpose() * dh;
+        const auto hPrev = this->stepCols(this->hAll_, t, slice).array();
+        dh = this->stepCols(dH, t, slice) + dhNext;
+        auto d = this->stepCols(this->dGates_, t, slice);
+        d.bottomRows(H) = (dh.array() * (S(1) - z) * (S(1) - n.square())).matrix();
+        d.middleRows(H, H) = (dh.array() * (hPrev - n) * z * (S(1) - z)).matrix();
+        d.topRows(H) = (d.bottomRows(H).array() * this->stepCols(hn_, t, slice).array() * r * (S(1) - r)).matrix();
+        auto dHidden = this->stepCols(dHidden_, t, slice);
+        dHidden.topRows(2 * H) = d.topRows(2 * H);
+        dHidden.bottomRows(H) = d.bottomRows(H).cwiseProduct(a.topRows(H));
+        dhNext = dh.cwiseProduct(a.middleRows(H, H));
+        dhNext.noalias() += Whh.transpose() * dHidden;
     }
 }
 

@@ -9,74 +9,96 @@ template <typename S> using UArrayMap = Eigen::Map<Eigen::Array<S, Eigen::Dynami
 
 } // namespace
 
-// The time loop does one GEMM per step (W_hh h_{t-1}, added in place to the precomputed input
-// projection) and then one fused pass per sample column over its 4H gate values, so a column's
-// gates, cell and hidden state stay in L1 instead of six passes over the whole 4H x B block.
 template <typename S>
-void LstmLayer<S>::forwardSteps(const Mat<S>* c0)
+void LstmLayer<S>::prepareForward(const Mat<S>* c0)
 {
     const Eigen::Index H = this->hiddenSize(), B = this->batch_;
-    const ConstWeightMap<S> Whh = this->weightHh();
     cAll_.resize(H, Eigen::Index(this->steps_ + 1) * B);
     tanhC_.resize(H, Eigen::Index(this->steps_) * B);
     if (c0)
         cAll_.leftCols(B) = *c0;
     else
         cAll_.leftCols(B).setZero();
+}
+
+// The time loop does one GEMM per step (W_hh h_{t-1}, added in place to the precomputed input
+// projection) and then one fused pass per sample column over its 4H gate values, so a column's
+// gates, cell and hidden state stay in L1 instead of six passes over the whole 4H x B block.
+template <typename S>
+void LstmLayer<S>::forwardSteps(BatchSlice slice)
+{
+    const Eigen::Index H = this->hiddenSize(), B = this->batch_;
+    const ConstWeightMap<S> Whh = this->weightHh();
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
-        auto a = this->stepCols(this->gateAct_, t); // 4H x B, holds W_ih x_t + b
-        a.noalias() += Whh * this->stepCols(this->hAll_, t);
-        const Eigen::Index first = Eigen::Index(t) * B;
-        for (Eigen::Index b = 0; b < B; ++b) {
-            S* gate = a.col(b).data();
+        auto a = this->stepCols(this->gateAct_, t, slice); // 4H x slice, holds W_ih x_t + b
+        a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
+        const Eigen::Index first = Eigen::Index(t) * B + slice.begin; // column t*B + b: sample b at step t
+        for (Eigen::Index j = first; j < first + slice.size; ++j) {
+            S* gate = this->gateAct_.col(j).data();
             UArrayMap<S> ifg(gate, 2 * H), g(gate + 2 * H, H), o(gate + 3 * H, H);
             ifg = sigmoid(ifg);   // i, f
             g = g.tanh();         // g
             o = sigmoid(o);       // o
             const UArrayMap<S> i(gate, H), f(gate + H, H);
-            UArrayMap<S> c(cAll_.col(first + B + b).data(), H);
-            const UArrayMap<S> cPrev(cAll_.col(first + b).data(), H);
+            UArrayMap<S> c(cAll_.col(j + B).data(), H);
+            const UArrayMap<S> cPrev(cAll_.col(j).data(), H);
             c = f * cPrev + i * g;                                   // c' = f c + i g
-            UArrayMap<S> tc(tanhC_.col(first + b).data(), H);
+            UArrayMap<S> tc(tanhC_.col(j).data(), H);
             tc = c.tanh();
-            UArrayMap<S>(this->hAll_.col(first + B + b).data(), H) = o * tc; // h' = o tanh(c')
+            UArrayMap<S>(this->hAll_.col(j + B).data(), H) = o * tc; // h' = o tanh(c')
         }
     }
 }
 
-// Backward through one step, with dh = dLoss/dh_t (from above and from step t+1) and
-// dc = dLoss/dc_t:
+template <typename S>
+void LstmLayer<S>::prepareBackward()
+{
+    dcNext_.setZero(this->hiddenSize(), this->batch_);
+}
+
+namespace {
+
+// One sample at one step, unit k = 0 … H−1, with dh = dLoss/dh_t (from above and from step t+1)
+// and dc = dLoss/dc_t:
 //   dc += dh ⊙ o ⊙ (1 − tanh²c_t)
 //   dA_i = dc ⊙ g ⊙ i(1−i)     dA_f = dc ⊙ c_{t−1} ⊙ f(1−f)
 //   dA_g = dc ⊙ i ⊙ (1−g²)     dA_o = dh ⊙ tanh c_t ⊙ o(1−o)
-//   dc_{t−1} = dc ⊙ f           dh_{t−1} = W_hh^T dA
-// The elementwise part is one fused pass per sample column; dh_{t−1} is one GEMM per step.
+//   dc_{t−1} = dc ⊙ f
+// Unit k's four gates are read before its four gradients are written over them (the column
+// i, f, g, o becomes dA_i, dA_f, dA_g, dA_o), all in one pass the compiler vectorizes.
 template <typename S>
-void LstmLayer<S>::backwardSteps(const Mat<S>& dH)
+void lstmStepBackward(Eigen::Index H, S* __restrict gate, const S* __restrict tanhC, const S* __restrict cPrev,
+                      const S* __restrict dhAbove, const S* __restrict dhNext, S* __restrict dc)
+{
+    for (Eigen::Index k = 0; k < H; ++k) {
+        const S i = gate[k], f = gate[H + k], g = gate[2 * H + k], o = gate[3 * H + k], tc = tanhC[k];
+        const S dh = dhAbove[k] + dhNext[k];
+        const S dcK = dc[k] + dh * o * (S(1) - tc * tc);
+        gate[k] = dcK * g * i * (S(1) - i);
+        gate[H + k] = dcK * cPrev[k] * f * (S(1) - f);
+        gate[2 * H + k] = dcK * i * (S(1) - g * g);
+        gate[3 * H + k] = dh * tc * o * (S(1) - o);
+        dc[k] = dcK * f;
+    }
+}
+
+} // namespace
+
+// Backward through the steps: the elementwise part (lstmStepBackward) per sample column, then
+// dh_{t−1} = W_hh^T dA as one GEMM per step.
+template <typename S>
+void LstmLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
 {
     const Eigen::Index H = this->hiddenSize(), B = this->batch_;
     const ConstWeightMap<S> Whh = this->weightHh();
-    dcNext_.setZero(H, B);
-    dh_.resize(H, B);
-    dc_.resize(H, B);
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const Eigen::Index first = Eigen::Index(t) * B;
-        for (Eigen::Index b = 0; b < B; ++b) {
-            const S* gate = this->gateAct_.col(first + b).data();
-            const ConstArrayMap<S> i(gate, H), f(gate + H, H), g(gate + 2 * H, H), o(gate + 3 * H, H);
-            const ConstArrayMap<S> tc(tanhC_.col(first + b).data(), H);
-            const ConstArrayMap<S> cPrev(cAll_.col(first + b).data(), H);
-            UArrayMap<S> dh(dh_.col(b).data(), H), dc(dc_.col(b).data(), H), dcNext(dcNext_.col(b).data(), H);
-            dh = ConstArrayMap<S>(dH.col(first + b).data(), H) + this->dhNext_.col(b).array();
-            dc = dcNext + dh * o * (S(1) - tc.square());
-            S* d = this->dGates_.col(first + b).data();
-            UArrayMap<S>(d, H) = dc * g * i * (S(1) - i);
-            UArrayMap<S>(d + H, H) = dc * cPrev * f * (S(1) - f);
-            UArrayMap<S>(d + 2 * H, H) = dc * i * (S(1) - g.square());
-            UArrayMap<S>(d + 3 * H, H) = dh * tc * o * (S(1) - o);
-            dcNext = dc * f;
+        for (Eigen::Index b = slice.begin; b < slice.begin + slice.size; ++b) {
+            const Eigen::Index j = first + b; // sample b at step t
+            lstmStepBackward<S>(H, this->dGates_.col(j).data(), tanhC_.col(j).data(), cAll_.col(j).data(),
+                                dH.col(j).data(), this->dhNext_.col(b).data(), dcNext_.col(b).data());
         }
-        this->dhNext_.noalias() = Whh.transpose() * this->stepCols(this->dGates_, t);
+        this->sliceCols(this->dhNext_, slice).noalias() = Whh.transpose() * this->stepCols(this->dGates_, t, slice);
     }
 }
 

@@ -3,8 +3,9 @@
 namespace rnnwb {
 
 template <typename S>
-RecurrentLayer<S>::RecurrentLayer(CellType cell, int inputSize, int hiddenSize)
-    : cell_(cell), inputSize_(inputSize), hidden_(hiddenSize), gates_(gateCount(cell))
+RecurrentLayer<S>::RecurrentLayer(CellType cell, int inputSize, int hiddenSize, GateGradients where)
+    : dGates_(where == GateGradients::OverActivations ? gateAct_ : ownGateGradients_), cell_(cell),
+      inputSize_(inputSize), hidden_(hiddenSize), gates_(gateCount(cell))
 {
 }
 
@@ -28,57 +29,92 @@ void RecurrentLayer<S>::addInputBias()
 }
 
 template <typename S>
+template <typename Body>
+void RecurrentLayer<S>::forEachBatchSlice(Body body) const
+{
+    // Each step of each sample costs one column of W_hh h (2 G H² flops) and about as much again
+    // in the backward GEMM; the elementwise work rides along.
+    const double flops = 2.0 * gateRows() * hidden_ * double(steps_) * batch_;
+    const int slices = partsFor(flops, batch_, 8);
+    runParts(slices, [&](int k) { body(partRange(batch_, slices, k)); });
+}
+
+template <typename S>
 void RecurrentLayer<S>::forward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0,
                                 const Mat<S>* c0)
 {
     new (&input_) InputView(X.data(), X.rows(), X.cols(), Eigen::OuterStride<>(X.outerStride()));
     steps_ = T;
     batch_ = B;
-    gateAct_.resize(gateRows(), Eigen::Index(T) * B);
-    gateAct_.noalias() = weightIh() * X; // W_ih x_t for every step in one GEMM
+    const Eigen::Index cols = Eigen::Index(T) * B;
+    gateAct_.resize(gateRows(), cols);
+    const int blocks = partsFor(2.0 * gateRows() * inputSize_ * double(cols), cols, 16);
+    runParts(blocks, [&](int k) { // W_ih x_t for every step in one GEMM, cut into column blocks
+        const PartRange c = partRange(cols, blocks, k);
+        gateAct_.middleCols(c.begin, c.size).noalias() = weightIh() * X.middleCols(c.begin, c.size);
+    });
     addInputBias();
     hAll_.resize(hidden_, Eigen::Index(T + 1) * B);
     if (h0)
         hAll_.leftCols(B) = *h0;
     else
         hAll_.leftCols(B).setZero();
-    forwardSteps(c0);
+    prepareForward(c0);
+    forEachBatchSlice([&](BatchSlice slice) { forwardSteps(slice); });
 }
 
 template <typename S>
 void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
 {
-    const Eigen::Index cols = Eigen::Index(steps_) * batch_;
-    dGates_.resize(gateRows(), cols);
+    dGates_.resize(gateRows(), Eigen::Index(steps_) * batch_);
     dhNext_.setZero(hidden_, batch_);
-    backwardSteps(dH);
+    prepareBackward();
+    forEachBatchSlice([&](BatchSlice slice) { backwardSteps(dH, slice); });
     if (cancelRequested())
         return; // dGates_ is incomplete: no weight gradient from it
+    accumulateWeightGradients();
+    if (dX)
+        inputGradient(*dX);
+}
 
+// dW_ih += dA X^T, dW_hh += dA_h [h_0 … h_{T−1}]^T and the bias sums, each over all steps.
+// Row r of each depends only on row r of dA (dA_h), so blocks of gate rows run in parallel.
+template <typename S>
+void RecurrentLayer<S>::accumulateWeightGradients()
+{
+    const Eigen::Index cols = Eigen::Index(steps_) * batch_;
     const Mat<S>& dHidden = hiddenSideGradient();
     WeightMap<S> gWih(grads_, gateRows(), inputSize_);
     WeightMap<S> gWhh(grads_ + whhOffset(), gateRows(), hidden_);
     VecMap<S> gBih(grads_ + bihOffset(), gateRows());
     VecMap<S> gBhh(grads_ + bhhOffset(), gateRows());
-    gWih.noalias() += dGates_ * input_.transpose();                 // dW_ih = sum_t dA_t x_t^T
-    gWhh.noalias() += dHidden * hAll_.leftCols(cols).transpose();     // dW_hh = sum_t dA_h,t h_{t-1}^T
-    if (&dHidden == &dGates_) { // LSTM, RNN: both biases get the same sum
-        const Vec<S> sum = dGates_.rowwise().sum();
-        gBih += sum;
-        gBhh += sum;
-    } else {
-        gBih += dGates_.rowwise().sum();
-        gBhh += dHidden.rowwise().sum();
-    }
-    if (dX)
-        inputGradient(*dX);
+    const double flops = 2.0 * gateRows() * double(inputSize_ + hidden_) * double(cols);
+    const int blocks = partsFor(flops, gateRows(), 16);
+    runParts(blocks, [&](int k) {
+        const PartRange r = partRange(gateRows(), blocks, k);
+        const auto dA = dGates_.middleRows(r.begin, r.size);
+        const auto dAh = dHidden.middleRows(r.begin, r.size);
+        gWih.middleRows(r.begin, r.size).noalias() += dA * input_.transpose();            // Σ_t dA_t x_t^T
+        gWhh.middleRows(r.begin, r.size).noalias() += dAh * hAll_.leftCols(cols).transpose(); // Σ_t dA_h,t h_{t−1}^T
+        const Vec<S> sum = dA.rowwise().sum();
+        gBih.segment(r.begin, r.size) += sum;
+        if (&dHidden == &dGates_) // LSTM, RNN: dA_h is dA itself
+            gBhh.segment(r.begin, r.size) += sum;
+        else
+            gBhh.segment(r.begin, r.size) += dAh.rowwise().sum();
+    });
 }
 
 template <typename S>
 void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
 {
-    dX.resize(inputSize_, dGates_.cols());
-    dX.noalias() = weightIh().transpose() * dGates_; // dX = W_ih^T dA
+    const Eigen::Index cols = dGates_.cols();
+    dX.resize(inputSize_, cols);
+    const int blocks = partsFor(2.0 * gateRows() * inputSize_ * double(cols), cols, 16);
+    runParts(blocks, [&](int k) { // dX = W_ih^T dA, cut into column blocks
+        const PartRange c = partRange(cols, blocks, k);
+        dX.middleCols(c.begin, c.size).noalias() = weightIh().transpose() * dGates_.middleCols(c.begin, c.size);
+    });
 }
 
 template <typename S>

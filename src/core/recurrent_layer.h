@@ -10,6 +10,11 @@
 //   backward  dW_ih  += dA X^T,  dW_hh += dA_h [h_0 .. h_{T-1}]^T,  dX = W_ih^T dA
 // where dA (dA_h) is dLoss/d(pre-activation) of the input (hidden) projection.
 // A subclass supplies the time loop of its cell in both directions.
+//
+// Both cores (core/parallel.h): the samples of a batch never interact, so the time loop runs
+// on slices of the batch in parallel, each slice through all T steps; the one-GEMM parts are
+// cut into column (or, for the weight gradients, row) blocks.
+#include "core/parallel.h"
 #include "core/param_layout.h"
 #include "core/tensor.h"
 
@@ -17,10 +22,15 @@
 
 namespace rnnwb {
 
+// Where backward writes dLoss/d(pre-activation) of the gates. A cell whose backward reads a
+// step's gate activations only while it writes that step's gradients, and never after, can
+// write them over the activations: one G*H x T*B matrix less (a third of the LSTM's memory).
+enum class GateGradients { OwnMatrix, OverActivations };
+
 template <typename S>
 class RecurrentLayer {
 public:
-    RecurrentLayer(CellType cell, int inputSize, int hiddenSize);
+    RecurrentLayer(CellType cell, int inputSize, int hiddenSize, GateGradients where);
     virtual ~RecurrentLayer() = default;
     RecurrentLayer(const RecurrentLayer&) = delete;
     RecurrentLayer& operator=(const RecurrentLayer&) = delete;
@@ -60,16 +70,27 @@ public:
     // h_1 ... h_T of the last forward (H x T*B).
     ConstCols<S> output() const { return hAll_.rightCols(Eigen::Index(steps_) * batch_); }
     ConstCols<S> finalHidden() const { return hAll_.rightCols(batch_); }
-    // Gate activations of the last forward (G*H x T*B), rows in PyTorch gate order.
+    // Gate activations of the last forward (G*H x T*B), rows in PyTorch gate order. After a
+    // backward they hold the gate gradients instead for cells built with OverActivations.
     const Mat<S>& gateActivations() const { return gateAct_; }
     // The cell state (LSTM only) c_0 ... c_T, H x (T+1)*B; empty for other cells.
     virtual const Mat<S>& cellStates() const { return empty_; }
 
 protected:
-    // On entry gateAct_ holds the input projection; run the recurrence, filling gateAct_ and hAll_.
-    virtual void forwardSteps(const Mat<S>* c0) = 0;
-    // Fill dGates_ (and the hidden-side gradient, see hiddenSideGradient) from dH.
-    virtual void backwardSteps(const Mat<S>& dH) = 0;
+    // The samples b = begin … begin + size − 1 of the batch: one slice the time loop runs on.
+    using BatchSlice = PartRange;
+
+    // Sizes the cell's own buffers for steps_ x batch_ and sets its initial state (c0: H x B,
+    // nullptr for zeros), before the slices run.
+    virtual void prepareForward(const Mat<S>* /*c0*/) {}
+    // On entry gateAct_ holds the input projection; run the recurrence for the slice's samples,
+    // filling their columns of gateAct_ and hAll_. Slices run in parallel: touch no other column.
+    virtual void forwardSteps(BatchSlice slice) = 0;
+    // Sizes the cell's backward buffers (dhNext_ is already zero).
+    virtual void prepareBackward() {}
+    // Fill the slice's columns of dGates_ (and of the hidden-side gradient, see
+    // hiddenSideGradient) from dH.
+    virtual void backwardSteps(const Mat<S>& dH, BatchSlice slice) = 0;
     // The bias added to the input projection of all steps (default b_ih + b_hh).
     virtual void addInputBias();
     // dLoss/d(W_hh h + b_hh): the same as dGates_ except for the GRU's candidate gate.
@@ -85,15 +106,34 @@ protected:
 
     Cols<S> stepCols(Mat<S>& m, int t) const { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
     ConstCols<S> stepCols(const Mat<S>& m, int t) const { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
+    // The slice's columns of step t (of a T*B matrix), or of an H x B step buffer (sliceCols).
+    Cols<S> stepCols(Mat<S>& m, int t, BatchSlice s) const
+    {
+        return m.middleCols(Eigen::Index(t) * batch_ + s.begin, s.size);
+    }
+    ConstCols<S> stepCols(const Mat<S>& m, int t, BatchSlice s) const
+    {
+        return m.middleCols(Eigen::Index(t) * batch_ + s.begin, s.size);
+    }
+    static Cols<S> sliceCols(Mat<S>& m, BatchSlice s) { return m.middleCols(s.begin, s.size); }
 
     int steps_ = 0;
     int batch_ = 0;
     Mat<S> gateAct_; // G*H x T*B
     Mat<S> hAll_;    // H x (T+1)*B
-    Mat<S> dGates_;  // G*H x T*B
+private:
+    Mat<S> ownGateGradients_; // used for GateGradients::OwnMatrix
+protected:
+    Mat<S>& dGates_; // G*H x T*B: ownGateGradients_ or gateAct_ itself
     Mat<S> dhNext_;  // H x B, dLoss/dh_{t-1} carried back through the recurrence
 
 private:
+    // Runs body(slice) over the batch, cut into as many slices as the step GEMMs are worth.
+    template <typename Body>
+    void forEachBatchSlice(Body body) const;
+    // The weight and bias gradients of the last backward, cut into blocks of gate rows.
+    void accumulateWeightGradients();
+
     std::size_t whhOffset() const { return std::size_t(gateRows()) * inputSize_; }
     std::size_t bihOffset() const { return whhOffset() + std::size_t(gateRows()) * hidden_; }
     std::size_t bhhOffset() const { return bihOffset() + std::size_t(gateRows()); }

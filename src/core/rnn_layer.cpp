@@ -3,27 +3,28 @@
 namespace rnnwb {
 
 template <typename S>
-void RnnLayer<S>::forwardSteps(const Mat<S>*)
+void RnnLayer<S>::forwardSteps(BatchSlice slice)
 {
     const ConstWeightMap<S> Whh = this->weightHh();
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
-        auto a = this->stepCols(this->gateAct_, t); // H x B
-        a.noalias() += Whh * this->stepCols(this->hAll_, t);
+        auto a = this->stepCols(this->gateAct_, t, slice); // H x slice
+        a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
         a = a.array().tanh().matrix();               // h' = tanh(W_ih x + b_ih + W_hh h + b_hh)
-        this->stepCols(this->hAll_, t + 1) = a;
+        this->stepCols(this->hAll_, t + 1, slice) = a;
     }
 }
 
 // dA = (dh_t + dh from step t+1) ⊙ (1 − h_t²);  dh_{t−1} = W_hh^T dA
 template <typename S>
-void RnnLayer<S>::backwardSteps(const Mat<S>& dH)
+void RnnLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
 {
     const ConstWeightMap<S> Whh = this->weightHh();
+    auto dhNext = this->sliceCols(this->dhNext_, slice);
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
-        const auto h = this->stepCols(this->gateAct_, t).array();
-        auto d = this->stepCols(this->dGates_, t);
-        d = ((this->stepCols(dH, t) + this->dhNext_).array() * (S(1) - h.square())).matrix();
-        this->dhNext_.noalias() = Whh.transpose() * d;
+        const auto h = this->stepCols(this->gateAct_, t, slice).array();
+        auto d = this->stepCols(this->dGates_, t, slice);
+        d = ((this->stepCols(dH, t, slice) + dhNext).array() * (S(1) - h.square())).matrix();
+        dhNext.noalias() = Whh.transpose() * d;
     }
 }
 

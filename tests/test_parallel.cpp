@@ -1,0 +1,218 @@
+// Both cores without giving up exact reruns: every part runs exactly once, the work is cut
+// the same way whoever runs it, a network split over two threads computes what one thread
+// computes, and the same thread count gives bit-identical gradients even when the pool is
+// busy with another training.
+#include "core/network.h"
+#include "core/parallel.h"
+
+#include <QtTest>
+
+#include <atomic>
+#include <random>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+using namespace rnnwb;
+
+namespace {
+
+// Restores the configured thread count when a test ends.
+struct ThreadCountScope {
+    explicit ThreadCountScope(int n) : saved(threadCount()) { setThreadCount(n); }
+    ~ThreadCountScope() { setThreadCount(saved); }
+    int saved;
+};
+
+// A batch large enough that the time loop, the projections and the weight gradients are all
+// cut into parts with two threads.
+struct Problem {
+    NetworkShape shape;
+    int steps = 16, batch = 64;
+    OutputSteps outputs = OutputSteps::Last;
+    Mat<double> X, Y;
+};
+
+Problem makeProblem(CellType cell)
+{
+    Problem p;
+    p.shape = {cell, 3, 64, 2};
+    std::mt19937_64 gen(7 + int(cell));
+    std::normal_distribution<double> normal;
+    p.X.resize(3, Eigen::Index(p.steps) * p.batch);
+    for (Eigen::Index k = 0; k < p.X.size(); ++k)
+        p.X.data()[k] = normal(gen);
+    p.Y.resize(1, p.batch);
+    for (Eigen::Index k = 0; k < p.Y.size(); ++k)
+        p.Y.data()[k] = normal(gen);
+    return p;
+}
+
+struct Pass {
+    Mat<double> prediction;
+    Vec<double> gradients;
+};
+
+// One forward and backward pass from fixed weights.
+Pass runPass(const Problem& p)
+{
+    Network<double> net(p.shape);
+    net.setParameters(initialParameters<double>(p.shape, 11));
+    Pass out;
+    out.prediction = net.forward(p.X, p.steps, p.batch, p.outputs);
+    Mat<double> dPrediction;
+    meanSquaredError(out.prediction, p.Y, &dPrediction);
+    net.zeroGradients();
+    net.backward(dPrediction);
+    out.gradients = net.gradients();
+    return out;
+}
+
+bool bitIdentical(const Pass& a, const Pass& b)
+{
+    return a.prediction == b.prediction && a.gradients == b.gradients;
+}
+
+} // namespace
+
+class ParallelTest : public QObject {
+    Q_OBJECT
+private slots:
+    void partsCoverTheRangeOnce_data();
+    void partsCoverTheRangeOnce();
+    void everyPartRunsExactlyOnce();
+    void twoCallersAtOnceEachGetAllTheirParts();
+    void aFailingPartReachesTheCaller();
+    void smallJobsStayInOnePart();
+    void twoThreadsComputeWhatOneComputes_data();
+    void twoThreadsComputeWhatOneComputes();
+    void sameThreadCountGivesIdenticalBitsWhenThePoolIsBusy();
+};
+
+void ParallelTest::partsCoverTheRangeOnce_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::addColumn<int>("parts");
+    QTest::newRow("even") << 64 << 2;
+    QTest::newRow("odd") << 97 << 2;
+    QTest::newRow("uneven") << 10 << 3;
+    QTest::newRow("more parts than pieces") << 3 << 5;
+    QTest::newRow("one part") << 12 << 1;
+}
+
+void ParallelTest::partsCoverTheRangeOnce()
+{
+    QFETCH(int, n);
+    QFETCH(int, parts);
+    Eigen::Index next = 0, smallest = n, largest = 0;
+    for (int k = 0; k < parts; ++k) {
+        const PartRange r = partRange(n, parts, k);
+        QCOMPARE(r.begin, next); // contiguous, in order, no gap or overlap
+        next += r.size;
+        smallest = std::min(smallest, r.size);
+        largest = std::max(largest, r.size);
+    }
+    QCOMPARE(next, Eigen::Index(n));
+    QVERIFY(largest - smallest <= 1); // near-equal
+}
+
+void ParallelTest::everyPartRunsExactlyOnce()
+{
+    for (int parts : {2, 3, 7, 16}) {
+        std::vector<std::atomic<int>> runs(static_cast<std::size_t>(parts));
+        runParts(parts, [&](int part) { runs[std::size_t(part)].fetch_add(1); });
+        for (int k = 0; k < parts; ++k)
+            QCOMPARE(runs[std::size_t(k)].load(), 1);
+    }
+}
+
+void ParallelTest::twoCallersAtOnceEachGetAllTheirParts()
+{
+    constexpr int kRounds = 200, kParts = 4;
+    std::atomic<long> sums[2] = {0, 0};
+    auto caller = [&](int who) {
+        for (int round = 0; round < kRounds; ++round)
+            runParts(kParts, [&](int part) { sums[who].fetch_add(part + 1); });
+    };
+    std::thread other(caller, 1);
+    caller(0);
+    other.join();
+    const long expected = long(kRounds) * (kParts * (kParts + 1) / 2);
+    QCOMPARE(sums[0].load(), expected);
+    QCOMPARE(sums[1].load(), expected);
+}
+
+void ParallelTest::aFailingPartReachesTheCaller()
+{
+    std::atomic<int> ran{0};
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, runParts(4, [&](int part) {
+                                 ran.fetch_add(1);
+                                 if (part == 2)
+                                     throw std::runtime_error("part 2 failed");
+                             }));
+    QCOMPARE(ran.load(), 4); // the other parts still ran: no half-finished job is left behind
+    // The pool still works afterwards.
+    std::atomic<int> after{0};
+    runParts(3, [&](int) { after.fetch_add(1); });
+    QCOMPARE(after.load(), 3);
+}
+
+void ParallelTest::smallJobsStayInOnePart()
+{
+    ThreadCountScope two(2);
+    QCOMPARE(partsFor(kMinPartFlops, 1000), 1);        // not worth a hand-over
+    QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2);  // big: both threads
+    QCOMPARE(partsFor(100 * kMinPartFlops, 8, 8), 1);  // big but too few pieces
+    ThreadCountScope one(1);
+    QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 1);
+}
+
+void ParallelTest::twoThreadsComputeWhatOneComputes_data()
+{
+    QTest::addColumn<int>("cell");
+    QTest::newRow("LSTM") << int(CellType::Lstm);
+    QTest::newRow("GRU") << int(CellType::Gru);
+    QTest::newRow("RNN") << int(CellType::Rnn);
+}
+
+void ParallelTest::twoThreadsComputeWhatOneComputes()
+{
+    QFETCH(int, cell);
+    const Problem p = makeProblem(CellType(cell));
+    Pass serial, split;
+    {
+        ThreadCountScope one(1);
+        serial = runPass(p);
+    }
+    {
+        ThreadCountScope two(2);
+        QVERIFY(partsFor(2.0 * 4 * 64 * 64 * p.steps * p.batch, p.batch, 8) == 2); // really split
+        split = runPass(p);
+    }
+    // Only the blocking of the products differs: the same math to rounding.
+    QVERIFY(serial.gradients.allFinite());
+    const double scale = serial.gradients.cwiseAbs().maxCoeff();
+    QVERIFY(scale > 0.0);
+    QVERIFY2((split.gradients - serial.gradients).cwiseAbs().maxCoeff() <= 1e-12 * scale,
+             "the gradients of two threads differ from one thread's");
+    QVERIFY((split.prediction - serial.prediction).cwiseAbs().maxCoeff() <= 1e-12);
+}
+
+void ParallelTest::sameThreadCountGivesIdenticalBitsWhenThePoolIsBusy()
+{
+    ThreadCountScope two(2);
+    const Problem p = makeProblem(CellType::Lstm);
+    const Pass alone = runPass(p);
+    QVERIFY(bitIdentical(alone, runPass(p)));
+    // Two trainings at once: one gets the pool's help, the other runs its parts alone, and
+    // which one does changes from job to job. Neither may see a different bit.
+    Pass first, second;
+    std::thread other([&] { second = runPass(p); });
+    first = runPass(p);
+    other.join();
+    QVERIFY(bitIdentical(first, alone));
+    QVERIFY(bitIdentical(second, alone));
+}
+
+QTEST_APPLESS_MAIN(ParallelTest)
+#include "test_parallel.moc"
