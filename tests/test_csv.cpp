@@ -10,11 +10,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <string>
+#include <thread>
 #include <vector>
 
 using rnnwb::ColumnType;
@@ -136,6 +139,14 @@ private slots:
     void describeJson();
     void describeTerminal();
     void millionRows();
+    void isoDays();
+    void timeOfDay_data();
+    void timeOfDay();
+    void packedCellTexts();
+    void cellsAtEveryOffset_data();
+    void cellsAtEveryOffset();
+    void bigTextColumn();
+    void fromPipe();
 };
 
 void TestCsv::dialects()
@@ -382,6 +393,163 @@ void TestCsv::millionRows()
     QCOMPARE(t.columns[1].values[123456], 456 * 0.25 - 7.5);
     QCOMPARE(t.rowLine.back(), std::size_t{kRows + 1});
     QCOMPARE(rnnwb::extractSeries(t, rnnwb::defaultColumn(t), rnnwb::MissingPolicy::Drop).values.size(), std::size_t{kRows});
+}
+
+// Every day from 1583 (the first whole Gregorian year) to 2400 as "YYYY-MM-DD", the reader's
+// fast path, gives the seconds of the general parser ("YYYY/MM/DD") and of std::chrono;
+// impossible days are not dates.
+void TestCsv::isoDays()
+{
+    const std::chrono::sys_days first{std::chrono::year{1583} / 1 / 1}, last{std::chrono::year{2400} / 12 / 31};
+    for (std::chrono::sys_days d = first; d <= last; d += std::chrono::days{1}) {
+        const std::chrono::year_month_day day{d};
+        char iso[16], slashed[16];
+        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                      static_cast<unsigned>(day.day()));
+        std::snprintf(slashed, sizeof slashed, "%04d/%02u/%02u", static_cast<int>(day.year()),
+                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+        double fast = kNaN, general = kNaN, number = 0, date = kNaN;
+        QVERIFY2(rnnwb::parseDateTime(iso, fast) && rnnwb::parseDateTime(slashed, general), iso);
+        const double expected = static_cast<double>(d.time_since_epoch().count()) * 86400.0;
+        if (fast != expected || general != expected || rnnwb::classifyCell(iso, false, number, date) != rnnwb::CellKind::Date
+            || date != expected)
+            QFAIL(iso);
+    }
+    for (const char* impossible : {"2021-02-29", "2100-02-29", "2021-04-31", "2021-00-10", "2021-13-01", "2021-01-00",
+                                   "2021-01-32", "20x1-01-01", "2021-01-1x", "2021+01-01"}) {
+        double seconds = kNaN, number = 0;
+        QVERIFY2(!rnnwb::parseDateTime(impossible, seconds), impossible);
+        QVERIFY2(rnnwb::classifyCell(impossible, false, number, seconds) == rnnwb::CellKind::Text, impossible);
+    }
+    double leap = kNaN;
+    QVERIFY(rnnwb::parseDateTime("2000-02-29", leap));
+    QCOMPARE(rnnwb::formatDateTime(leap, false), std::string("2000-02-29"));
+}
+
+void TestCsv::timeOfDay_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<bool>("hasTime");
+    QTest::newRow("epoch") << 0.0 << false;
+    QTest::newRow("a day") << 86400.0 << false;
+    QTest::newRow("a day before the epoch") << -86400.0 << false;
+    QTest::newRow("1900-01-01") << -2208988800.0 << false;
+    QTest::newRow("9999-12-31") << 253402214400.0 << false;
+    QTest::newRow("an hour") << 3600.0 << true;
+    QTest::newRow("a second before the epoch") << -1.0 << true;
+    QTest::newRow("a millisecond") << 0.001 << true;
+    QTest::newRow("a day and a half") << 129600.0 << true;
+    QTest::newRow("NaN") << kNaN << false;
+    QTest::newRow("infinity") << kInf << false;
+    QTest::newRow("beyond int64, whole days") << 86400.0 * 0x1p60 << false;
+}
+
+void TestCsv::timeOfDay()
+{
+    QFETCH(double, seconds);
+    QFETCH(bool, hasTime);
+    QCOMPARE(rnnwb::hasTimeOfDay(seconds), hasTime);
+}
+
+// Column::text packs the cells into one buffer; each reads back as it went in.
+void TestCsv::packedCellTexts()
+{
+    rnnwb::CellTexts texts;
+    QVERIFY(texts.empty());
+    const Strings cells = {"", "a", "", "quoted \"text\"", std::string(300, 'x'), "\xC3\xA9t\xC3\xA9", ""};
+    for (const std::string& cell : cells)
+        texts.push_back(cell);
+    QCOMPARE(texts.size(), cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        QCOMPARE(texts[i], cells[i]);
+        QCOMPARE(texts.view(i), std::string_view(cells[i]));
+    }
+    QVERIFY(texts == cells);
+    QVERIFY(!(texts == Strings(cells.begin(), cells.end() - 1)));
+    rnnwb::CellTexts copy = texts;
+    QVERIFY(copy == texts);
+    copy.push_back("more");
+    QVERIFY(!(copy == texts));
+}
+
+// Cells of every length from 0 to 19 bytes, so that delimiters and line ends fall on every
+// offset of the tokenizer's 8-byte steps; with each delimiter and each line end.
+void TestCsv::cellsAtEveryOffset_data()
+{
+    QTest::addColumn<char>("delimiter");
+    QTest::addColumn<std::string>("lineEnd");
+    for (const char d : {',', ';', '\t', '|'})
+        for (const char* end : {"\n", "\r\n", "\r"})
+            QTest::addRow("%s, %s", d == '\t' ? "tab" : std::string(1, d).c_str(),
+                          end[0] == '\n' ? "LF" : end[1] ? "CRLF" : "CR")
+                << d << std::string(end);
+}
+
+void TestCsv::cellsAtEveryOffset()
+{
+    QFETCH(char, delimiter);
+    QFETCH(std::string, lineEnd);
+    constexpr std::size_t kRows = 60, kColumns = 3;
+    const auto cell = [](std::size_t row, std::size_t col) {
+        const std::size_t length = (row * 7 + col * 3) % 20;
+        std::string s;
+        for (std::size_t i = 0; i < length; ++i)
+            s += static_cast<char>('a' + (row + col + i) % 26);
+        return s;
+    };
+    std::string text = joinText("first", std::string(1, delimiter), "second", std::string(1, delimiter), "third", lineEnd);
+    for (std::size_t r = 0; r < kRows; ++r)
+        for (std::size_t c = 0; c < kColumns; ++c)
+            text += joinText(cell(r, c), c + 1 < kColumns ? std::string(1, delimiter) : lineEnd);
+    const rnnwb::CsvTable t = rnnwb::parseCsv(text, "offsets.csv");
+    QCOMPARE(t.delimiter, delimiter);
+    QCOMPARE(typeLetters(t), std::string("TTT"));
+    QCOMPARE(t.rowCount(), kRows);
+    for (std::size_t r = 0; r < kRows; ++r)
+        for (std::size_t c = 0; c < kColumns; ++c)
+            QCOMPARE(t.columns[c].text[r], cell(r, c));
+    QCOMPARE(t.rowLine.back(), kRows + 1);
+}
+
+// A text column of several megabytes (its buffers on huge pages) keeps every cell.
+void TestCsv::bigTextColumn()
+{
+    constexpr std::size_t kRows = 400000;
+    std::string text = "id,value\n";
+    for (std::size_t i = 0; i < kRows; ++i)
+        text += joinText("station-", std::to_string(i), ",", std::to_string(i % 97), ".5\n");
+    const rnnwb::CsvTable t = rnnwb::parseCsv(text, "stations.csv");
+    QCOMPARE(typeLetters(t), std::string("TN"));
+    QCOMPARE(t.columns[0].text.size(), kRows);
+    for (std::size_t i = 0; i < kRows; ++i)
+        if (t.columns[0].text.view(i) != joinText("station-", std::to_string(i)) || t.columns[1].values[i] != i % 97 + 0.5)
+            QFAIL(joinText("row ", std::to_string(i)).c_str());
+}
+
+// A named pipe has no size: the reader takes it block by block, and gets what a file gives.
+void TestCsv::fromPipe()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string fifo = dir.filePath(QStringLiteral("feed.csv")).toStdString();
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    std::string text = "date,value\n";
+    for (int i = 0; i < 20000; ++i)  // ~400 kB: several blocks
+        text += joinText("2020-01-01,", std::to_string(i * 0.125), "\n");
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
+    rnnwb::CsvTable piped;
+    try {
+        piped = rnnwb::readCsvFile(fifo);
+    } catch (const CsvError& e) {
+        writer.join();
+        QFAIL(e.what());
+    }
+    writer.join();
+    const rnnwb::CsvTable parsed = rnnwb::parseCsv(text, fifo);
+    QCOMPARE(piped.rowCount(), std::size_t{20000});
+    QCOMPARE(show(piped.columns[1].values), show(parsed.columns[1].values));
+    QVERIFY(piped.columns[0].text == parsed.columns[0].text);
+    QVERIFY(piped.rowLine == parsed.rowLine);
 }
 
 QTEST_APPLESS_MAIN(TestCsv)

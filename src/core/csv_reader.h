@@ -15,6 +15,12 @@
 //   - missing markers: empty, NA, N/A, NaN, null, - (any case);
 //   - ISO dates and date-times (see csv_dates.h) make a Date column.
 // Anything the reader cannot make sense of is a CsvError naming the file and the line.
+//
+// Speed: a million-row file is read with one read() into a buffer on huge pages (huge_pages.h),
+// cells are views into it, numbers are parsed with std::from_chars and ISO dates by a fixed-format
+// fast path; only Date and Text columns copy their cells' text (packed, cell_texts.h).
+#include "core/cell_texts.h"
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -32,7 +38,7 @@ struct Column {
     // Date: seconds since 1970-01-01 UTC, NaN where missing. Text: all NaN.
     std::vector<double> values;
     // The original cell text, filled for Date and Text columns only (empty for Numeric).
-    std::vector<std::string> text;
+    CellTexts text;
 };
 
 struct CsvIssue {

@@ -1,6 +1,7 @@
 #include "core/describe.h"
 
 #include "core/csv_dates.h"
+#include "core/huge_pages.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,18 +24,15 @@ const char* typeName(ColumnType type)
     return "?";
 }
 
-// Steps between consecutive dates that are not positive or are off the median step by more
-// than half of it. Tolerant enough for months (28-31 days), strict enough to see a missing day.
-std::size_t irregularSteps(const std::vector<double>& dates)
+// How many of the steps between consecutive dates are not positive or are off the median step
+// by more than half of it. Tolerant enough for months (28-31 days), strict enough to see a
+// missing day. Reorders `steps` (finding the median), which does not change the count.
+std::size_t irregularSteps(HugeVector<double>& steps)
 {
-    if (dates.size() < 2)
+    if (steps.empty())
         return 0;
-    std::vector<double> steps(dates.size() - 1);
-    for (std::size_t i = 0; i + 1 < dates.size(); ++i)
-        steps[i] = dates[i + 1] - dates[i];
-    std::vector<double> sorted = steps;
-    const auto middle = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
-    std::nth_element(sorted.begin(), middle, sorted.end());
+    const auto middle = steps.begin() + static_cast<std::ptrdiff_t>(steps.size() / 2);
+    std::nth_element(steps.begin(), middle, steps.end());
     const double median = *middle;
     return static_cast<std::size_t>(std::count_if(steps.begin(), steps.end(), [median](double step) {
         return step <= 0 || std::abs(step - median) > 0.5 * median;
@@ -62,30 +60,40 @@ nlohmann::json describeNumericColumn(const Column& column, nlohmann::json j)
     return j;
 }
 
+// One pass over the present dates: how many, the first and the last, whether any has a time
+// of day, and the steps between consecutive ones.
 nlohmann::json describeDateColumn(const Column& column, nlohmann::json j)
 {
-    std::vector<double> dates;
+    HugeVector<double> steps;
+    steps.reserve(column.values.size());
+    std::size_t count = 0;
+    double first = kNaN, last = kNaN;
     bool withTime = false;
     for (const double v : column.values) {
-        if (!std::isnan(v)) {
-            dates.push_back(v);
-            withTime = withTime || hasTimeOfDay(v);
-        }
+        if (std::isnan(v))
+            continue;
+        if (count++ == 0)
+            first = v;
+        else
+            steps.push_back(v - last);
+        last = v;
+        withTime = withTime || hasTimeOfDay(v);
     }
-    j["count"] = dates.size();
-    j["missing"] = column.values.size() - dates.size();
-    j["first"] = dates.empty() ? nlohmann::json(nullptr) : nlohmann::json(formatDateTime(dates.front(), withTime));
-    j["last"] = dates.empty() ? nlohmann::json(nullptr) : nlohmann::json(formatDateTime(dates.back(), withTime));
-    j["gaps"] = irregularSteps(dates);
+    j["count"] = count;
+    j["missing"] = column.values.size() - count;
+    j["first"] = count == 0 ? nlohmann::json(nullptr) : nlohmann::json(formatDateTime(first, withTime));
+    j["last"] = count == 0 ? nlohmann::json(nullptr) : nlohmann::json(formatDateTime(last, withTime));
+    j["gaps"] = irregularSteps(steps);
     return j;
 }
 
 nlohmann::json describeTextColumn(const Column& column, nlohmann::json j)
 {
-    const auto present = std::count_if(column.text.begin(), column.text.end(),
-                                       [](const std::string& cell) { return !isMissingCell(trimCell(cell)); });
+    std::size_t present = 0;
+    for (std::size_t i = 0; i < column.text.size(); ++i)
+        present += !isMissingCell(trimCell(column.text.view(i)));
     j["count"] = present;
-    j["missing"] = column.text.size() - static_cast<std::size_t>(present);
+    j["missing"] = column.text.size() - present;
     return j;
 }
 
