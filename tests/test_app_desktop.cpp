@@ -10,6 +10,7 @@
 #include "app/plot_style.h"
 #include "app/training_types.h"
 #include "core/build_info.h"
+#include "core/parallel.h"
 
 #include <qcustomplot.h>
 
@@ -156,6 +157,8 @@ private slots:
         QVERIFY(text.contains(QString::fromStdString(eigenVersion())));
         QVERIFY(text.contains(QString::fromStdString(simdInstructionSets()).toHtmlEscaped()));
         QVERIFY(buildDescription().contains(QString::fromStdString(compilerDescription())));
+        // …and the training thread count, which bit-identical reruns also depend on.
+        QVERIFY(buildDescription().contains(u"Training threads: %1"_s.arg(threadCount())));
         // Each library with its licence and a link to it.
         for (const char* expected : {"Qt 6", "GNU LGPL version 3", "lgpl-3.0.html", "Qt Charts", "Eigen",
                                      "Mozilla Public License 2.0", "MPL/2.0", "QCustomPlot", "GNU GPL version 3",

@@ -90,10 +90,12 @@
     <message>
         <source>Compiler: %1
 Qt: %2 at run time (built with %3)
-Eigen: %4, SIMD: %5</source>
+Eigen: %4, SIMD: %5
+Training threads: %6</source>
         <translation>编译器：%1
 Qt：运行时 %2（构建时 %3）
-Eigen：%4，SIMD：%5</translation>
+Eigen：%4，SIMD：%5
+训练线程数：%6</translation>
     </message>
 </context>
 <context>

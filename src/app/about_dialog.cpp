@@ -2,6 +2,7 @@
 
 #include "app/qt_text.h"
 #include "core/build_info.h"
+#include "core/parallel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -121,9 +122,11 @@ QDialog* createAboutDialog(QWidget* parent)
 
 QString buildDescription()
 {
-    return AboutDialog::tr("Compiler: %1\nQt: %2 at run time (built with %3)\nEigen: %4, SIMD: %5")
+    // The thread count belongs here too: results are bit-identical per build and thread count.
+    return AboutDialog::tr("Compiler: %1\nQt: %2 at run time (built with %3)\nEigen: %4, SIMD: %5\n"
+                           "Training threads: %6")
         .arg(toQ(compilerDescription()), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-             toQ(eigenVersion()), toQ(simdInstructionSets()));
+             toQ(eigenVersion()), toQ(simdInstructionSets()), QString::number(threadCount()));
 }
 
 void showAboutDialog(QWidget* parent)
