@@ -2,6 +2,7 @@
 // Test-side helper: runs the rnnwb binary of this build and collects what it said.
 #include <QByteArray>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 namespace rnnwb::test {
@@ -11,9 +12,11 @@ struct CliResult {
     QByteArray out, err;
 };
 
-inline CliResult runRnnwb(const QStringList& args)
+inline CliResult runRnnwb(const QStringList& args,
+                          const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(environment);
     p.start(QStringLiteral(RNNWB_BIN_DIR "/rnnwb"), args);
     if (!p.waitForFinished(120000))
         p.kill();

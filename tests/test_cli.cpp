@@ -35,6 +35,7 @@ private slots:
     void sameSeedSameCurve();
     void savedModelSeedsANewRun();
     void describeCountsRowsAndColumns();
+    void threadCountComesFromTheEnvironment();
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
     void failuresExitOneNamingTheFile_data();
@@ -105,6 +106,28 @@ void CliTest::describeCountsRowsAndColumns()
     QCOMPARE(o[u"rows"_s].toInt(), 144);
     QCOMPARE(o[u"columns"_s].toArray().size(), 2);
     QCOMPARE(o[u"columns"_s][1][u"name"_s].toString(), QStringLiteral("Passengers"));
+}
+
+// RNNWB_THREADS sets how many threads training uses (bench reports it); a value that is not a
+// whole number from 1 to 64 is ignored in favour of the default, never a failure.
+void CliTest::threadCountComesFromTheEnvironment()
+{
+    const auto benchThreads = [](const char* setting) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"RNNWB_THREADS"_s);
+        if (setting)
+            environment.insert(u"RNNWB_THREADS"_s, QString::fromLatin1(setting));
+        const Result r = runRnnwb({u"bench"_s, u"--config"_s, u"seed"_s, u"--json"_s, u"-"_s}, environment);
+        if (r.exitCode != 0)
+            return -1;
+        return QJsonDocument::fromJson(r.out).array().at(0)[u"threads"_s].toInt();
+    };
+    const int byDefault = benchThreads(nullptr);
+    QVERIFY(byDefault >= 1);
+    QCOMPARE(benchThreads("1"), 1);
+    QCOMPARE(benchThreads("3"), 3);
+    for (const char* ignored : {"0", "65", "two", "2x", ""})
+        QCOMPARE(benchThreads(ignored), byDefault);
 }
 
 void CliTest::usageErrorsExitTwo_data()
