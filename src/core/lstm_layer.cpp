@@ -4,7 +4,6 @@ namespace rnnwb {
 
 namespace {
 
-template <typename S> using ConstArrayMap = Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>;
 template <typename S> using UArrayMap = Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>>;
 
 } // namespace
