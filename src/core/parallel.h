@@ -40,4 +40,13 @@ PartRange partRange(Eigen::Index n, int parts, int part);
 constexpr double kMinPartFlops = 2.0e6;
 int partsFor(double flops, Eigen::Index n, Eigen::Index minPiece = 4);
 
+// The usual combination of the three: cuts [0, n) into partsFor(flops, n, minPiece) ranges and
+// runs body(PartRange) on each, in parallel where that pays.
+template <typename Body>
+void forEachPart(double flops, Eigen::Index n, Eigen::Index minPiece, Body body)
+{
+    const int parts = partsFor(flops, n, minPiece);
+    runParts(parts, [&](int k) { body(partRange(n, parts, k)); });
+}
+
 } // namespace rnnwb

@@ -35,8 +35,7 @@ void RecurrentLayer<S>::forEachBatchSlice(Body body) const
     // Each step of each sample costs one column of W_hh h (2 G H² flops) and about as much again
     // in the backward GEMM; the elementwise work rides along.
     const double flops = 2.0 * gateRows() * hidden_ * double(steps_) * batch_;
-    const int slices = partsFor(flops, batch_, 8);
-    runParts(slices, [&](int k) { body(partRange(batch_, slices, k)); });
+    forEachPart(flops, batch_, 8, body);
 }
 
 template <typename S>
@@ -48,9 +47,8 @@ void RecurrentLayer<S>::forward(const Eigen::Ref<const Mat<S>>& X, int T, int B,
     batch_ = B;
     const Eigen::Index cols = Eigen::Index(T) * B;
     gateAct_.resize(gateRows(), cols);
-    const int blocks = partsFor(2.0 * gateRows() * inputSize_ * double(cols), cols, 16);
-    runParts(blocks, [&](int k) { // W_ih x_t for every step in one GEMM, cut into column blocks
-        const PartRange c = partRange(cols, blocks, k);
+    // W_ih x_t for every step in one GEMM, cut into column blocks
+    forEachPart(2.0 * gateRows() * inputSize_ * double(cols), cols, 16, [&](PartRange c) {
         gateAct_.middleCols(c.begin, c.size).noalias() = weightIh() * X.middleCols(c.begin, c.size);
     });
     addInputBias();
@@ -89,9 +87,7 @@ void RecurrentLayer<S>::accumulateWeightGradients()
     VecMap<S> gBih(grads_ + bihOffset(), gateRows());
     VecMap<S> gBhh(grads_ + bhhOffset(), gateRows());
     const double flops = 2.0 * gateRows() * double(inputSize_ + hidden_) * double(cols);
-    const int blocks = partsFor(flops, gateRows(), 16);
-    runParts(blocks, [&](int k) {
-        const PartRange r = partRange(gateRows(), blocks, k);
+    forEachPart(flops, gateRows(), 16, [&](PartRange r) {
         const auto dA = dGates_.middleRows(r.begin, r.size);
         const auto dAh = dHidden.middleRows(r.begin, r.size);
         gWih.middleRows(r.begin, r.size).noalias() += dA * input_.transpose();            // Σ_t dA_t x_t^T
@@ -110,9 +106,8 @@ void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
 {
     const Eigen::Index cols = dGates_.cols();
     dX.resize(inputSize_, cols);
-    const int blocks = partsFor(2.0 * gateRows() * inputSize_ * double(cols), cols, 16);
-    runParts(blocks, [&](int k) { // dX = W_ih^T dA, cut into column blocks
-        const PartRange c = partRange(cols, blocks, k);
+    // dX = W_ih^T dA, cut into column blocks
+    forEachPart(2.0 * gateRows() * inputSize_ * double(cols), cols, 16, [&](PartRange c) {
         dX.middleCols(c.begin, c.size).noalias() = weightIh().transpose() * dGates_.middleCols(c.begin, c.size);
     });
 }
