@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdlib>
 #include <exception>
 #include <mutex>
@@ -46,7 +47,7 @@ void cpuRelax()
 template <typename Ready>
 bool spinUntil(Ready ready)
 {
-    constexpr auto kSpinTime = std::chrono::microseconds(50);
+    constexpr auto kSpinTime = std::chrono::microseconds(500);
     const auto start = std::chrono::steady_clock::now();
     for (int k = 1;; ++k) {
         if (ready())
@@ -57,9 +58,14 @@ bool spinUntil(Ready ready)
     }
 }
 
-// A fixed set of threads that help the caller run the parts of one job at a time. Every
-// thread, the caller included, claims the next unclaimed part under the mutex until none is
-// left; parts are coarse (≥ kMinPartFlops), so the lock is never contended for long.
+// A fixed set of threads that help the caller run the parts of one job at a time.
+//
+// A job is published in one 64-bit word: its generation (counts jobs), its part count and the
+// next unclaimed part. Every thread, the caller included, claims parts with a compare-and-swap
+// on that word, which fails once the job is used up or a newer one replaced it, so claiming
+// never waits on a lock (a helper blocked on a mutex the caller holds costs a trip through the
+// kernel, as long as a whole small part). The mutex and condition variables serve only
+// threads that have spun out and gone to sleep.
 class Pool {
 public:
     explicit Pool(int helpers)
@@ -72,79 +78,91 @@ public:
     // holds the pool (its caller then runs its parts alone).
     bool tryRun(int parts, const std::function<void(int)>& body)
     {
+        if (parts > kMaxParts)
+            return false;
         std::unique_lock<std::mutex> submit(submit_, std::try_to_lock);
         if (!submit.owns_lock())
             return false;
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            body_ = &body;
-            parts_ = parts;
-            next_ = 0;
-            done_.store(0);
-            failure_ = nullptr;
-            pending_.store(true);
+        body_ = &body;
+        failure_ = nullptr;
+        done_.store(0, std::memory_order_relaxed);
+        const std::uint64_t generation = (job_.load(std::memory_order_relaxed) >> 32) + 1;
+        job_.store(generation << 32 | std::uint64_t(parts) << 16, std::memory_order_seq_cst);
+        if (sleepers_.load(std::memory_order_seq_cst) > 0) {
+            std::lock_guard<std::mutex> lock(mutex_); // a sleeper is waiting or checking its predicate
+            work_.notify_all();
         }
-        work_.notify_all();
-        runUnclaimedParts();
+        runClaimedParts(generation);
         if (!spinUntil([&] { return done_.load(std::memory_order_acquire) == parts; })) {
             std::unique_lock<std::mutex> lock(mutex_);
-            finished_.wait(lock, [&] { return done_.load() == parts; });
+            finished_.wait(lock, [&] { return done_.load(std::memory_order_acquire) == parts; });
         }
-        std::lock_guard<std::mutex> lock(mutex_);
         if (failure_)
             std::rethrow_exception(failure_);
         return true;
     }
 
 private:
-    // Runs as long as the process: waits for a job, helps with it, waits again.
+    static constexpr int kMaxParts = 0xffff; // what the 16-bit fields of job_ can count
+    static std::uint64_t generationOf(std::uint64_t job) { return job >> 32; }
+
+    // Runs as long as the process: waits for a new job, helps with it, waits again.
     [[noreturn]] void helperLoop()
     {
+        std::uint64_t seen = 0;
         for (;;) {
-            spinUntil([&] { return pending_.load(std::memory_order_acquire); });
-            {
+            const auto isNew = [&] { return generationOf(job_.load(std::memory_order_acquire)) != seen; };
+            if (!spinUntil(isNew)) {
                 std::unique_lock<std::mutex> lock(mutex_);
-                work_.wait(lock, [&] { return next_ < parts_; });
+                sleepers_.fetch_add(1, std::memory_order_seq_cst);
+                work_.wait(lock, isNew);
+                sleepers_.fetch_sub(1, std::memory_order_relaxed);
             }
-            runUnclaimedParts();
+            seen = generationOf(job_.load(std::memory_order_acquire));
+            runClaimedParts(seen);
         }
     }
 
-    void runUnclaimedParts()
+    // Claims the next part of job `generation`; −1 when none is left (or a newer job replaced it).
+    int claimPart(std::uint64_t generation)
     {
+        std::uint64_t job = job_.load(std::memory_order_acquire);
         for (;;) {
-            const std::function<void(int)>* body = nullptr;
-            int part = 0;
-            {
-                std::lock_guard<std::mutex> lock(mutex_);
-                if (next_ >= parts_) {
-                    pending_.store(false);
-                    return;
-                }
-                part = next_++;
-                body = body_;
-            }
-            std::exception_ptr failure;
+            const auto parts = (job >> 16) & 0xffff, next = job & 0xffff;
+            if (generationOf(job) != generation || next >= parts)
+                return -1;
+            if (job_.compare_exchange_weak(job, job + 1, std::memory_order_acq_rel))
+                return int(next);
+        }
+    }
+
+    void runClaimedParts(std::uint64_t generation)
+    {
+        for (int part; (part = claimPart(generation)) >= 0;) {
+            // body_ belongs to this job: the next job cannot be published before this part is done.
             try {
-                (*body)(part);
+                (*body_)(part);
             } catch (...) {
-                failure = std::current_exception();
+                std::lock_guard<std::mutex> lock(mutex_);
+                if (!failure_)
+                    failure_ = std::current_exception();
             }
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (failure && !failure_)
-                failure_ = failure;
-            if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == parts_)
+            const int parts = int((job_.load(std::memory_order_relaxed) >> 16) & 0xffff);
+            if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == parts) {
+                std::lock_guard<std::mutex> lock(mutex_); // the caller may be between its check and its wait
                 finished_.notify_all();
+            }
         }
     }
 
     std::mutex submit_; // held by the caller whose job the pool is running
-    std::mutex mutex_;  // guards the job below
+    std::mutex mutex_;  // for sleeping threads and failure_
     std::condition_variable work_, finished_;
+    // generation << 32 | parts << 16 | next unclaimed part
+    std::atomic<std::uint64_t> job_{0};
+    std::atomic<int> done_{0};     // parts of the current job finished
+    std::atomic<int> sleepers_{0}; // helpers asleep on work_ (or about to be)
     const std::function<void(int)>* body_ = nullptr;
-    int parts_ = 0, next_ = 0;
-    std::atomic<int> done_{0};
-    std::atomic<bool> pending_{false}; // unclaimed parts exist (read while spinning)
     std::exception_ptr failure_;
     std::vector<std::thread> threads_;
 };
