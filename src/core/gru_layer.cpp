@@ -28,7 +28,10 @@ void GruLayer<S>::forwardSteps(BatchSlice slice)
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t, slice); // 3H x slice
         const auto hPrev = this->stepCols(this->hAll_, t, slice);
-        hidProj.noalias() = Whh * hPrev;
+        if (this->hiddenMayBeNonzero(t))
+            hidProj.noalias() = Whh * hPrev;
+        else
+            hidProj.setZero();
         a.topRows(2 * H) = sigmoid((a.topRows(2 * H) + hidProj.topRows(2 * H)).array()).matrix(); // r, z
         auto hn = this->stepCols(hn_, t, slice);
         hn = hidProj.bottomRows(H).colwise() + this->biasHh().tail(H);
@@ -68,6 +71,8 @@ void GruLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
         auto dHidden = this->stepCols(dHidden_, t, slice);
         dHidden.topRows(2 * H) = d.topRows(2 * H);
         dHidden.bottomRows(H) = d.bottomRows(H).cwiseProduct(a.topRows(H));
+        if (!this->needsPreviousHiddenGradient(t))
+            continue;
         dhNext = dh.cwiseProduct(a.middleRows(H, H));
         dhNext.noalias() += Whh.transpose() * dHidden;
     }

@@ -1,10 +1,64 @@
 #include "core/cells.h"
 
+#include <algorithm>
+
 namespace rnnwb {
 
 namespace {
 
-template <typename S> using UArrayMap = Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>>;
+// The gate nonlinearities run on a scratch copy of one sample's step that lays its gates i, f,
+// g, o and its new cell state c out in blocks of Hp ≥ H units, Hp a multiple of kChunk = 16
+// (64 bytes of floats), and applies them chunk by chunk as fixed-size arrays: every unit goes
+// through Eigen's vectorized exp and tanh. On the 4H column itself (H = 45) each gate starts
+// unaligned and ends ragged, and a third of the units went through scalar exp and tanh.
+// The padding stays finite (σ of itself, tanh 0) and is never copied out.
+constexpr Eigen::Index kChunk = 16;
+
+template <typename S, typename Op>
+void inChunks(S* first, Eigen::Index count, Op op)
+{
+    for (Eigen::Index k = 0; k < count; k += kChunk) {
+        Eigen::Map<Eigen::Array<S, kChunk, 1>, Eigen::AlignedMax> chunk(first + k);
+        chunk = op(chunk);
+    }
+}
+
+template <typename S>
+class LstmStepScratch {
+public:
+    explicit LstmStepScratch(Eigen::Index H)
+        : H_(H), Hp_((H + kChunk - 1) / kChunk * kChunk), buffer_(Vec<S>::Zero(5 * Hp_)) {}
+
+    // gate: the 4H pre-activations in, the activations out. cPrev in; c, tanhC and h out.
+    void step(S* gate, const S* cPrev, S* c, S* tanhC, S* h)
+    {
+        const auto sigmoidOf = [](const auto& x) { return sigmoid(x); };
+        const auto tanhOf = [](const auto& x) { return x.tanh(); };
+        for (int k = 0; k < 4; ++k)
+            std::copy_n(gate + k * H_, H_, block(k));
+        inChunks(block(0), 2 * Hp_, sigmoidOf); // i, f
+        inChunks(block(2), Hp_, tanhOf);        // g
+        inChunks(block(3), Hp_, sigmoidOf);     // o
+        const S *i = block(0), *f = block(1), *g = block(2), *o = block(3);
+        S* cNew = block(4);
+        for (Eigen::Index k = 0; k < H_; ++k)
+            cNew[k] = f[k] * cPrev[k] + i[k] * g[k]; // c' = f c + i g
+        for (int k = 0; k < 4; ++k)
+            std::copy_n(block(k), H_, gate + k * H_);
+        std::copy_n(cNew, H_, c);
+        inChunks(cNew, Hp_, tanhOf);
+        for (Eigen::Index k = 0; k < H_; ++k) {
+            tanhC[k] = cNew[k];
+            h[k] = o[k] * cNew[k]; // h' = o tanh(c')
+        }
+    }
+
+private:
+    S* block(int k) { return buffer_.data() + k * Hp_; }
+
+    Eigen::Index H_, Hp_;
+    Vec<S> buffer_;
+};
 
 } // namespace
 
@@ -26,26 +80,17 @@ void LstmLayer<S>::prepareForward(const Mat<S>* c0)
 template <typename S>
 void LstmLayer<S>::forwardSteps(BatchSlice slice)
 {
-    const Eigen::Index H = this->hiddenSize(), B = this->batch_;
+    const Eigen::Index B = this->batch_;
     const ConstWeightMap<S> Whh = this->weightHh();
+    LstmStepScratch<S> scratch(this->hiddenSize());
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t, slice); // 4H x slice, holds W_ih x_t + b
-        a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
+        if (this->hiddenMayBeNonzero(t))
+            a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
         const Eigen::Index first = Eigen::Index(t) * B + slice.begin; // column t*B + b: sample b at step t
-        for (Eigen::Index j = first; j < first + slice.size; ++j) {
-            S* gate = this->gateAct_.col(j).data();
-            UArrayMap<S> ifg(gate, 2 * H), g(gate + 2 * H, H), o(gate + 3 * H, H);
-            ifg = sigmoid(ifg);   // i, f
-            g = g.tanh();         // g
-            o = sigmoid(o);       // o
-            const UArrayMap<S> i(gate, H), f(gate + H, H);
-            UArrayMap<S> c(cAll_.col(j + B).data(), H);
-            const UArrayMap<S> cPrev(cAll_.col(j).data(), H);
-            c = f * cPrev + i * g;                                   // c' = f c + i g
-            UArrayMap<S> tc(tanhC_.col(j).data(), H);
-            tc = c.tanh();
-            UArrayMap<S>(this->hAll_.col(j + B).data(), H) = o * tc; // h' = o tanh(c')
-        }
+        for (Eigen::Index j = first; j < first + slice.size; ++j)
+            scratch.step(this->gateAct_.col(j).data(), cAll_.col(j).data(), cAll_.col(j + B).data(),
+                         tanhC_.col(j).data(), this->hAll_.col(j + B).data());
     }
 }
 
@@ -97,7 +142,8 @@ void LstmLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
             lstmStepBackward<S>(H, this->dGates_.col(j).data(), tanhC_.col(j).data(), cAll_.col(j).data(),
                                 dH.col(j).data(), this->dhNext_.col(b).data(), dcNext_.col(b).data());
         }
-        this->sliceCols(this->dhNext_, slice).noalias() = Whh.transpose() * this->stepCols(this->dGates_, t, slice);
+        if (this->needsPreviousHiddenGradient(t))
+            this->sliceCols(this->dhNext_, slice).noalias() = Whh.transpose() * this->stepCols(this->dGates_, t, slice);
     }
 }
 

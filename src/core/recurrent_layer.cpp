@@ -45,6 +45,7 @@ void RecurrentLayer<S>::forward(const Eigen::Ref<const Mat<S>>& X, int T, int B,
     new (&input_) InputView(X.data(), X.rows(), X.cols(), Eigen::OuterStride<>(X.outerStride()));
     steps_ = T;
     batch_ = B;
+    zeroStart_ = h0 == nullptr;
     const Eigen::Index cols = Eigen::Index(T) * B;
     gateAct_.resize(gateRows(), cols);
     // W_ih x_t for every step in one GEMM, cut into column blocks
@@ -75,13 +76,15 @@ void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
         inputGradient(*dX);
 }
 
-// dW_ih += dA X^T, dW_hh += dA_h [h_0 … h_{T−1}]^T and the bias sums, each over all steps.
-// Row r of each depends only on row r of dA (dA_h), so blocks of gate rows run in parallel.
+// dW_ih += dA X^T, dW_hh += dA_h [h_0 … h_{T−1}]^T and the bias sums, each over all steps
+// (a zero h_0 adds nothing to dW_hh, so its columns are left out). Row r of each depends only
+// on row r of dA (dA_h), so blocks of gate rows run in parallel.
 template <typename S>
 void RecurrentLayer<S>::accumulateWeightGradients()
 {
     const Eigen::Index cols = Eigen::Index(steps_) * batch_;
     const Mat<S>& dHidden = hiddenSideGradient();
+    const Eigen::Index skip = zeroStart_ ? batch_ : 0; // columns of a zero h_0
     WeightMap<S> gWih(grads_, gateRows(), inputSize_);
     WeightMap<S> gWhh(grads_ + whhOffset(), gateRows(), hidden_);
     VecMap<S> gBih(grads_ + bihOffset(), gateRows());
@@ -91,7 +94,8 @@ void RecurrentLayer<S>::accumulateWeightGradients()
         const auto dA = dGates_.middleRows(r.begin, r.size);
         const auto dAh = dHidden.middleRows(r.begin, r.size);
         gWih.middleRows(r.begin, r.size).noalias() += dA * input_.transpose();            // Σ_t dA_t x_t^T
-        gWhh.middleRows(r.begin, r.size).noalias() += dAh * hAll_.leftCols(cols).transpose(); // Σ_t dA_h,t h_{t−1}^T
+        gWhh.middleRows(r.begin, r.size).noalias() +=
+            dAh.rightCols(cols - skip) * hAll_.middleCols(skip, cols - skip).transpose(); // Σ_t dA_h,t h_{t−1}^T
         const Vec<S> sum = dA.rowwise().sum();
         gBih.segment(r.begin, r.size) += sum;
         if (&dHidden == &dGates_) // LSTM, RNN: dA_h is dA itself

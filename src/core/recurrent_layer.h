@@ -116,9 +116,15 @@ protected:
         return m.middleCols(Eigen::Index(t) * batch_ + s.begin, s.size);
     }
     static Cols<S> sliceCols(Mat<S>& m, BatchSlice s) { return m.middleCols(s.begin, s.size); }
+    // False when h_t is known to be zero (t = 0 without a given h0): W_hh h_t is then skipped.
+    bool hiddenMayBeNonzero(int t) const { return t > 0 || !zeroStart_; }
+    // Whether backward at step t needs dLoss/dh_{t−1}: not at t = 0, since nothing uses the
+    // gradient of the initial state (it is not a parameter).
+    static bool needsPreviousHiddenGradient(int t) { return t > 0; }
 
     int steps_ = 0;
     int batch_ = 0;
+    bool zeroStart_ = true; // the last forward started from h_0 = 0
     Mat<S> gateAct_; // G*H x T*B
     Mat<S> hAll_;    // H x (T+1)*B
 private:

@@ -8,7 +8,8 @@ void RnnLayer<S>::forwardSteps(BatchSlice slice)
     const ConstWeightMap<S> Whh = this->weightHh();
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t, slice); // H x slice
-        a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
+        if (this->hiddenMayBeNonzero(t))
+            a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
         a = a.array().tanh().matrix();               // h' = tanh(W_ih x + b_ih + W_hh h + b_hh)
         this->stepCols(this->hAll_, t + 1, slice) = a;
     }
@@ -24,7 +25,8 @@ void RnnLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
         const auto h = this->stepCols(this->gateAct_, t, slice).array();
         auto d = this->stepCols(this->dGates_, t, slice);
         d = ((this->stepCols(dH, t, slice) + dhNext).array() * (S(1) - h.square())).matrix();
-        dhNext.noalias() = Whh.transpose() * d;
+        if (this->needsPreviousHiddenGradient(t))
+            dhNext.noalias() = Whh.transpose() * d;
     }
 }
 
