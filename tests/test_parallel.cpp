@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <chrono>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -81,6 +82,8 @@ private slots:
     void partsCoverTheRangeOnce_data();
     void partsCoverTheRangeOnce();
     void everyPartRunsExactlyOnce();
+    void backToBackJobsNeverShareAPart();
+    void helpersWokenFromSleepStillHelp();
     void twoCallersAtOnceEachGetAllTheirParts();
     void aFailingPartReachesTheCaller();
     void smallJobsStayInOnePart();
@@ -124,6 +127,46 @@ void ParallelTest::everyPartRunsExactlyOnce()
         for (int k = 0; k < parts; ++k)
             QCOMPARE(runs[std::size_t(k)].load(), 1);
     }
+}
+
+// Jobs follow each other as closely as a training step's do: a helper still finishing one job
+// must never claim a part of the next, and every part's plain (non-atomic) writes must be
+// visible to the caller once runParts returns.
+void ParallelTest::backToBackJobsNeverShareAPart()
+{
+    constexpr int kJobs = 20000;
+    for (int job = 0; job < kJobs; ++job) {
+        const int parts = 2 + job % 3;
+        int written[4] = {-1, -1, -1, -1};
+        runParts(parts, [&](int part) { written[part] = job; });
+        for (int k = 0; k < parts; ++k)
+            QCOMPARE(written[k], job);
+    }
+}
+
+// Between jobs further apart than the helpers' spin, the helpers sleep; each job must still
+// wake them (a lost wake-up would leave a part to the caller at best, a hang at worst) and
+// finish with every part run once.
+void ParallelTest::helpersWokenFromSleepStillHelp()
+{
+    if (std::thread::hardware_concurrency() < 2)
+        QSKIP("one core: no helper thread to wake");
+    bool helped = false;
+    for (int job = 0; job < 50; ++job) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2)); // well past the 50 µs spin
+        std::atomic<int> runs{0};
+        std::thread::id threads[2];
+        runParts(2, [&](int part) {
+            threads[part] = std::this_thread::get_id();
+            // Long enough that the caller alone cannot take both parts before a woken helper
+            // claims one.
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            runs.fetch_add(1);
+        });
+        QCOMPARE(runs.load(), 2);
+        helped = helped || threads[0] != threads[1];
+    }
+    QVERIFY(helped); // at least once a helper woke up in time to take a part
 }
 
 void ParallelTest::twoCallersAtOnceEachGetAllTheirParts()
