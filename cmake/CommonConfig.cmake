@@ -3,7 +3,13 @@
 add_library(rnnwb_common INTERFACE)
 target_compile_options(rnnwb_common INTERFACE
   -Wall -Wextra -Wpedantic -Wno-deprecated-enum-enum-conversion)
+# Eigen multiplies small dynamic-size matrices (rows + cols + depth < 20) coefficient by
+# coefficient and larger ones with its blocked GEMM, which round differently. A layer's input
+# projection would then give a column different bits depending on how many columns are in the
+# product (8 windows or 16), and a backtest origin would not reproduce the run's prediction.
+# Always the GEMM: the coefficient path only ever wins on products too small to matter here.
 target_compile_definitions(rnnwb_common INTERFACE
+  EIGEN_GEMM_TO_COEFFBASED_THRESHOLD=0
   QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CONTEXTLESS_CONNECT
   QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER
   RNNWB_VERSION="${PROJECT_VERSION}")

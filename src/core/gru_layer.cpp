@@ -32,10 +32,14 @@ void GruLayer<S>::forwardSteps(BatchSlice slice)
             hidProj.noalias() = Whh * hPrev;
         else
             hidProj.setZero();
-        a.topRows(2 * H) = sigmoid((a.topRows(2 * H) + hidProj.topRows(2 * H)).array()).matrix(); // r, z
+        a.topRows(2 * H) += hidProj.topRows(2 * H);
+        for (Eigen::Index j = 0; j < a.cols(); ++j)
+            sigmoidInPlace(a.col(j).data(), 2 * H); // r, z
         auto hn = this->stepCols(hn_, t, slice);
         hn = hidProj.bottomRows(H).colwise() + this->biasHh().tail(H);
-        a.bottomRows(H) = (a.bottomRows(H).array() + a.topRows(H).array() * hn.array()).tanh().matrix(); // n
+        a.bottomRows(H).array() += a.topRows(H).array() * hn.array();
+        for (Eigen::Index j = 0; j < a.cols(); ++j)
+            tanhInPlace(a.col(j).data() + 2 * H, H); // n
         const auto z = a.middleRows(H, H).array();
         this->stepCols(this->hAll_, t + 1, slice) = ((S(1) - z) * a.bottomRows(H).array() + z * hPrev.array()).matrix();
     }

@@ -1,64 +1,28 @@
 #include "core/cells.h"
 
-#include <algorithm>
-
 namespace rnnwb {
 
 namespace {
 
-// The gate nonlinearities run on a scratch copy of one sample's step that lays its gates i, f,
-// g, o and its new cell state c out in blocks of Hp ≥ H units, Hp a multiple of kChunk = 16
-// (64 bytes of floats), and applies them chunk by chunk as fixed-size arrays: every unit goes
-// through Eigen's vectorized exp and tanh. On the 4H column itself (H = 45) each gate starts
-// unaligned and ends ragged, and a third of the units went through scalar exp and tanh.
-// The padding stays finite (σ of itself, tanh 0) and is never copied out.
-constexpr Eigen::Index kChunk = 16;
-
-template <typename S, typename Op>
-void inChunks(S* first, Eigen::Index count, Op op)
-{
-    for (Eigen::Index k = 0; k < count; k += kChunk) {
-        Eigen::Map<Eigen::Array<S, kChunk, 1>, Eigen::AlignedMax> chunk(first + k);
-        chunk = op(chunk);
-    }
-}
-
+// One sample at one step, unit k = 0 … H−1; gate holds its 4H pre-activations on entry and
+// the activations i, f, g, o on return:
+//   i, f, o = σ(·)    g = tanh(·)    c' = f ⊙ c + i ⊙ g    h' = o ⊙ tanh(c')
 template <typename S>
-class LstmStepScratch {
-public:
-    explicit LstmStepScratch(Eigen::Index H)
-        : H_(H), Hp_((H + kChunk - 1) / kChunk * kChunk), buffer_(Vec<S>::Zero(5 * Hp_)) {}
-
-    // gate: the 4H pre-activations in, the activations out. cPrev in; c, tanhC and h out.
-    void step(S* gate, const S* cPrev, S* c, S* tanhC, S* h)
-    {
-        const auto sigmoidOf = [](const auto& x) { return sigmoid(x); };
-        const auto tanhOf = [](const auto& x) { return x.tanh(); };
-        for (int k = 0; k < 4; ++k)
-            std::copy_n(gate + k * H_, H_, block(k));
-        inChunks(block(0), 2 * Hp_, sigmoidOf); // i, f
-        inChunks(block(2), Hp_, tanhOf);        // g
-        inChunks(block(3), Hp_, sigmoidOf);     // o
-        const S *i = block(0), *f = block(1), *g = block(2), *o = block(3);
-        S* cNew = block(4);
-        for (Eigen::Index k = 0; k < H_; ++k)
-            cNew[k] = f[k] * cPrev[k] + i[k] * g[k]; // c' = f c + i g
-        for (int k = 0; k < 4; ++k)
-            std::copy_n(block(k), H_, gate + k * H_);
-        std::copy_n(cNew, H_, c);
-        inChunks(cNew, Hp_, tanhOf);
-        for (Eigen::Index k = 0; k < H_; ++k) {
-            tanhC[k] = cNew[k];
-            h[k] = o[k] * cNew[k]; // h' = o tanh(c')
-        }
+void lstmStepForward(Eigen::Index H, S* __restrict gate, const S* __restrict cPrev, S* __restrict c,
+                     S* __restrict tanhC, S* __restrict h)
+{
+    sigmoidInPlace(gate, 2 * H);     // i, f
+    tanhInPlace(gate + 2 * H, H);    // g
+    sigmoidInPlace(gate + 3 * H, H); // o
+    const S *i = gate, *f = gate + H, *g = gate + 2 * H, *o = gate + 3 * H;
+    for (Eigen::Index k = 0; k < H; ++k) {
+        c[k] = f[k] * cPrev[k] + i[k] * g[k];
+        tanhC[k] = c[k];
     }
-
-private:
-    S* block(int k) { return buffer_.data() + k * Hp_; }
-
-    Eigen::Index H_, Hp_;
-    Vec<S> buffer_;
-};
+    tanhInPlace(tanhC, H);
+    for (Eigen::Index k = 0; k < H; ++k)
+        h[k] = o[k] * tanhC[k];
+}
 
 } // namespace
 
@@ -80,17 +44,16 @@ void LstmLayer<S>::prepareForward(const Mat<S>* c0)
 template <typename S>
 void LstmLayer<S>::forwardSteps(BatchSlice slice)
 {
-    const Eigen::Index B = this->batch_;
+    const Eigen::Index H = this->hiddenSize(), B = this->batch_;
     const ConstWeightMap<S> Whh = this->weightHh();
-    LstmStepScratch<S> scratch(this->hiddenSize());
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t, slice); // 4H x slice, holds W_ih x_t + b
         if (this->hiddenMayBeNonzero(t))
             a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
         const Eigen::Index first = Eigen::Index(t) * B + slice.begin; // column t*B + b: sample b at step t
         for (Eigen::Index j = first; j < first + slice.size; ++j)
-            scratch.step(this->gateAct_.col(j).data(), cAll_.col(j).data(), cAll_.col(j + B).data(),
-                         tanhC_.col(j).data(), this->hAll_.col(j + B).data());
+            lstmStepForward<S>(H, this->gateAct_.col(j).data(), cAll_.col(j).data(), cAll_.col(j + B).data(),
+                               tanhC_.col(j).data(), this->hAll_.col(j + B).data());
     }
 }
 

@@ -14,6 +14,7 @@
 // Both cores (core/parallel.h): the samples of a batch never interact, so the time loop runs
 // on slices of the batch in parallel, each slice through all T steps; the one-GEMM parts are
 // cut into column (or, for the weight gradients, row) blocks.
+#include "core/elementwise.h"
 #include "core/parallel.h"
 #include "core/param_layout.h"
 #include "core/tensor.h"
@@ -156,13 +157,5 @@ private:
     InputView input_{nullptr, 0, 0, Eigen::OuterStride<>(1)};
     Mat<S> empty_;
 };
-
-// Elementwise logistic function 1 / (1 + e^-x); saturates cleanly to 0 or 1 for large |x|.
-template <typename Derived>
-auto sigmoid(const Eigen::ArrayBase<Derived>& x)
-{
-    using S = typename Derived::Scalar;
-    return S(1) / (S(1) + (-x).exp());
-}
 
 } // namespace rnnwb

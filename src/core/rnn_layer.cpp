@@ -10,7 +10,7 @@ void RnnLayer<S>::forwardSteps(BatchSlice slice)
         auto a = this->stepCols(this->gateAct_, t, slice); // H x slice
         if (this->hiddenMayBeNonzero(t))
             a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
-        a = a.array().tanh().matrix();               // h' = tanh(W_ih x + b_ih + W_hh h + b_hh)
+        tanhInPlace(a.data(), a.size()); // h' = tanh(W_ih x + b_ih + W_hh h + b_hh); whole columns: contiguous
         this->stepCols(this->hAll_, t + 1, slice) = a;
     }
 }
