@@ -47,7 +47,7 @@ void cpuRelax()
 template <typename Ready>
 bool spinUntil(Ready ready)
 {
-    constexpr auto kSpinTime = std::chrono::microseconds(500);
+    constexpr auto kSpinTime = std::chrono::microseconds(50);
     const auto start = std::chrono::steady_clock::now();
     for (int k = 1;; ++k) {
         if (ready())
@@ -86,7 +86,8 @@ public:
         body_ = &body;
         failure_ = nullptr;
         done_.store(0, std::memory_order_relaxed);
-        const std::uint64_t generation = (job_.load(std::memory_order_relaxed) >> 32) + 1;
+        // The next generation, wrapping at 2^32 like the word's field (after ~4 billion jobs).
+        const std::uint64_t generation = (generationOf(job_.load(std::memory_order_relaxed)) + 1) & 0xffffffffu;
         job_.store(generation << 32 | std::uint64_t(parts) << 16, std::memory_order_seq_cst);
         if (sleepers_.load(std::memory_order_seq_cst) > 0) {
             std::lock_guard<std::mutex> lock(mutex_); // a sleeper is waiting or checking its predicate
@@ -105,6 +106,8 @@ public:
 private:
     static constexpr int kMaxParts = 0xffff; // what the 16-bit fields of job_ can count
     static std::uint64_t generationOf(std::uint64_t job) { return job >> 32; }
+    static int partsOf(std::uint64_t job) { return int((job >> 16) & kMaxParts); }
+    static int nextPartOf(std::uint64_t job) { return int(job & kMaxParts); }
 
     // Runs as long as the process: waits for a new job, helps with it, waits again.
     [[noreturn]] void helperLoop()
@@ -128,11 +131,11 @@ private:
     {
         std::uint64_t job = job_.load(std::memory_order_acquire);
         for (;;) {
-            const auto parts = (job >> 16) & 0xffff, next = job & 0xffff;
-            if (generationOf(job) != generation || next >= parts)
+            const int next = nextPartOf(job);
+            if (generationOf(job) != generation || next >= partsOf(job))
                 return -1;
             if (job_.compare_exchange_weak(job, job + 1, std::memory_order_acq_rel))
-                return int(next);
+                return next;
         }
     }
 
@@ -147,8 +150,7 @@ private:
                 if (!failure_)
                     failure_ = std::current_exception();
             }
-            const int parts = int((job_.load(std::memory_order_relaxed) >> 16) & 0xffff);
-            if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == parts) {
+            if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == partsOf(job_.load(std::memory_order_relaxed))) {
                 std::lock_guard<std::mutex> lock(mutex_); // the caller may be between its check and its wait
                 finished_.notify_all();
             }
