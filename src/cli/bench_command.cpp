@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 
 #include "core/benchmark.h"
+#include "core/kernels.h"
 #include "core/parallel.h"
 #include "core/train_options.h"
 
@@ -34,15 +35,16 @@ int runBench(std::vector<std::string> args)
         if (text) {
             char line[160];
             std::snprintf(line, sizeof line,
-                          "%-8s %10.6f s/epoch %8.2f GFLOP/s  (%d steps/epoch, %d epochs/sample, %d threads)",
+                          "%-8s %10.6f s/epoch %8.2f GFLOP/s  (%d steps/epoch, %d epochs/sample, %d threads, %s kernels)",
                           c.name.c_str(), r.secondsPerEpoch, r.gflops, c.stepsPerEpoch, r.epochsPerSample,
-                          threadCount());
+                          threadCount(), kernels().name);
             std::cout << line << std::endl;
         }
         out.push_back({{"config", c.name},
                        {"sec_per_epoch", r.secondsPerEpoch},
                        {"gflops", r.gflops},
                        {"threads", threadCount()},
+                       {"kernels", kernels().name},
                        {"steps_per_epoch", c.stepsPerEpoch},
                        {"T", c.steps},
                        {"B", c.batch},

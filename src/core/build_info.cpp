@@ -1,5 +1,7 @@
 #include "core/build_info.h"
 
+#include "core/kernels.h"
+
 #include <Eigen/Core>
 
 namespace rnnwb {
@@ -26,7 +28,7 @@ std::string eigenVersion()
 std::string simdInstructionSets()
 {
     const std::string sets = Eigen::SimdInstructionSetsInUse();
-    return sets.empty() || sets == "None" ? std::string("none") : sets;
+    return (sets.empty() || sets == "None" ? std::string("none") : sets) + "; training kernels: " + kernels().name;
 }
 
 } // namespace rnnwb

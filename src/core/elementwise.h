@@ -1,6 +1,7 @@
 #pragma once
 // The gate nonlinearities σ and tanh, applied in place to a run of memory so that every element
-// goes through the same vectorized code, wherever it sits and however long the run is.
+// goes through the same vectorized code, wherever it sits and however long the run is. Used by
+// core/kernel_set.cpp; the layers call them through core/kernels.h (sigmoidInPlace, tanhInPlace).
 //
 // Eigen applied to an arbitrary block vectorizes its middle and leaves an unaligned start and a
 // ragged end to scalar code, which rounds differently (and is slower). A prediction would then
@@ -10,7 +11,6 @@
 // partial chunk is handled in a zero-padded copy, by the same code.
 #include "core/tensor.h"
 
-#include <algorithm>
 
 namespace rnnwb {
 
@@ -35,23 +35,15 @@ void applyInChunks(S* first, Eigen::Index count, Op op)
         chunk = op(chunk);
     }
     if (k < count) {
+        // Plain loops, not std::copy_n: a kernel set must instantiate nothing of namespace std,
+        // whose one copy the linker keeps could come from another instruction set's object.
         Chunk padded = Chunk::Zero();
-        std::copy_n(first + k, count - k, padded.data());
+        for (Eigen::Index i = k; i < count; ++i)
+            padded[i - k] = first[i];
         padded = op(padded).eval();
-        std::copy_n(padded.data(), count - k, first + k);
+        for (Eigen::Index i = k; i < count; ++i)
+            first[i] = padded[i - k];
     }
-}
-
-template <typename S>
-void sigmoidInPlace(S* first, Eigen::Index count)
-{
-    applyInChunks(first, count, [](const auto& x) { return sigmoid(x); });
-}
-
-template <typename S>
-void tanhInPlace(S* first, Eigen::Index count)
-{
-    applyInChunks(first, count, [](const auto& x) { return x.tanh(); });
 }
 
 } // namespace rnnwb

@@ -29,7 +29,7 @@ void GruLayer<S>::forwardSteps(BatchSlice slice)
         auto a = this->stepCols(this->gateAct_, t, slice); // 3H x slice
         const auto hPrev = this->stepCols(this->hAll_, t, slice);
         if (this->hiddenMayBeNonzero(t))
-            hidProj.noalias() = Whh * hPrev;
+            setProduct(hidProj, Whh, hPrev);
         else
             hidProj.setZero();
         a.topRows(2 * H) += hidProj.topRows(2 * H);
@@ -78,7 +78,7 @@ void GruLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
         if (!this->needsPreviousHiddenGradient(t))
             continue;
         dhNext = dh.cwiseProduct(a.middleRows(H, H));
-        dhNext.noalias() += Whh.transpose() * dHidden;
+        addProduct(dhNext, Whh.transpose(), dHidden);
     }
 }
 

@@ -49,7 +49,7 @@ void LstmLayer<S>::forwardSteps(BatchSlice slice)
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t, slice); // 4H x slice, holds W_ih x_t + b
         if (this->hiddenMayBeNonzero(t))
-            a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
+            addProduct(a, Whh, this->stepCols(this->hAll_, t, slice));
         const Eigen::Index first = Eigen::Index(t) * B + slice.begin; // column t*B + b: sample b at step t
         for (Eigen::Index j = first; j < first + slice.size; ++j)
             lstmStepForward<S>(H, this->gateAct_.col(j).data(), cAll_.col(j).data(), cAll_.col(j + B).data(),
@@ -106,7 +106,7 @@ void LstmLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
                                 dH.col(j).data(), this->dhNext_.col(b).data(), dcNext_.col(b).data());
         }
         if (this->needsPreviousHiddenGradient(t))
-            this->sliceCols(this->dhNext_, slice).noalias() = Whh.transpose() * this->stepCols(this->dGates_, t, slice);
+            setProduct(this->sliceCols(this->dhNext_, slice), Whh.transpose(), this->stepCols(this->dGates_, t, slice));
     }
 }
 

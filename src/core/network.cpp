@@ -68,7 +68,8 @@ const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps out
     }
     const auto top = layers_.back()->output();
     const Eigen::Index first = outputs == OutputSteps::All ? 0 : top.cols() - B;
-    prediction_.noalias() = headWeight() * top.rightCols(top.cols() - first); // w · h_t
+    prediction_.resize(1, top.cols() - first);
+    setProduct(prediction_, headWeight(), top.rightCols(top.cols() - first)); // w · h_t
     prediction_.array() += headBias();                                          // + b
     return prediction_;
 }
@@ -84,7 +85,7 @@ void Network<S>::backward(const Mat<S>& dPrediction)
     const Eigen::Index first = outputs_ == OutputSteps::All ? 0 : top.cols() - batch_;
     const Eigen::Index used = top.cols() - first;
     Eigen::Map<Mat<S>> gW(grads_.data() + headOffset_, 1, shape_.hiddenSize);
-    gW.noalias() += dPrediction * top.rightCols(used).transpose();
+    addProduct(gW, dPrediction, top.rightCols(used).transpose());
     grads_[Eigen::Index(headOffset_) + shape_.hiddenSize] += dPrediction.sum();
 
     headHiddenGradient(dPrediction, dTop_);
@@ -101,7 +102,7 @@ void Network<S>::headHiddenGradient(const Mat<S>& dPrediction, Mat<S>& dTop) con
     const Eigen::Index columns = Eigen::Index(steps_) * batch_;
     const Eigen::Index used = outputs_ == OutputSteps::All ? columns : batch_; // the last step's columns
     dTop.setZero(shape_.hiddenSize, columns);
-    dTop.rightCols(used).noalias() = headWeight().transpose() * dPrediction;
+    setProduct(dTop.rightCols(used), headWeight().transpose(), dPrediction);
 }
 
 template <typename S>

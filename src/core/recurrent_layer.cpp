@@ -50,7 +50,7 @@ void RecurrentLayer<S>::forward(const Eigen::Ref<const Mat<S>>& X, int T, int B,
     gateAct_.resize(gateRows(), cols);
     // W_ih x_t for every step in one GEMM, cut into column blocks
     forEachPart(2.0 * gateRows() * inputSize_ * double(cols), cols, 16, [&](PartRange c) {
-        gateAct_.middleCols(c.begin, c.size).noalias() = weightIh() * X.middleCols(c.begin, c.size);
+        setProduct(gateAct_.middleCols(c.begin, c.size), weightIh(), X.middleCols(c.begin, c.size));
     });
     addInputBias();
     hAll_.resize(hidden_, Eigen::Index(T + 1) * B);
@@ -93,9 +93,9 @@ void RecurrentLayer<S>::accumulateWeightGradients()
     forEachPart(flops, gateRows(), 16, [&](PartRange r) {
         const auto dA = dGates_.middleRows(r.begin, r.size);
         const auto dAh = dHidden.middleRows(r.begin, r.size);
-        gWih.middleRows(r.begin, r.size).noalias() += dA * input_.transpose();            // Σ_t dA_t x_t^T
-        gWhh.middleRows(r.begin, r.size).noalias() +=
-            dAh.rightCols(cols - skip) * hAll_.middleCols(skip, cols - skip).transpose(); // Σ_t dA_h,t h_{t−1}^T
+        addProduct(gWih.middleRows(r.begin, r.size), dA, input_.transpose()); // Σ_t dA_t x_t^T
+        addProduct(gWhh.middleRows(r.begin, r.size), dAh.rightCols(cols - skip),
+                   hAll_.middleCols(skip, cols - skip).transpose()); // Σ_t dA_h,t h_{t−1}^T
         const Vec<S> sum = dA.rowwise().sum();
         gBih.segment(r.begin, r.size) += sum;
         if (&dHidden == &dGates_) // LSTM, RNN: dA_h is dA itself
@@ -112,7 +112,7 @@ void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
     dX.resize(inputSize_, cols);
     // dX = W_ih^T dA, cut into column blocks
     forEachPart(2.0 * gateRows() * inputSize_ * double(cols), cols, 16, [&](PartRange c) {
-        dX.middleCols(c.begin, c.size).noalias() = weightIh().transpose() * dGates_.middleCols(c.begin, c.size);
+        setProduct(dX.middleCols(c.begin, c.size), weightIh().transpose(), dGates_.middleCols(c.begin, c.size));
     });
 }
 
@@ -122,7 +122,7 @@ void RecurrentLayer<S>::totalHiddenGradient(const Mat<S>& dH, Mat<S>& total) con
     const Eigen::Index later = Eigen::Index(steps_ - 1) * batch_; // the columns of steps 1 … T-1
     total = dH;
     if (later > 0) // total_t += W_hh^T dA_h,t+1 for t = 0 … T-2, one GEMM over all of them
-        total.leftCols(later).noalias() += weightHh().transpose() * hiddenSideGradient().rightCols(later);
+        addProduct(total.leftCols(later), weightHh().transpose(), hiddenSideGradient().rightCols(later));
     addDirectCarry(total);
 }
 

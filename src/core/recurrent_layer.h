@@ -14,9 +14,10 @@
 // Both cores (core/parallel.h): the samples of a batch never interact, so the time loop runs
 // on slices of the batch in parallel, each slice through all T steps; the one-GEMM parts are
 // cut into column (or, for the weight gradients, row) blocks.
-#include "core/elementwise.h"
+#include "core/kernels.h"
 #include "core/parallel.h"
 #include "core/param_layout.h"
+#include "core/product.h"
 #include "core/tensor.h"
 
 #include <atomic>

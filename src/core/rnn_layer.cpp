@@ -9,7 +9,7 @@ void RnnLayer<S>::forwardSteps(BatchSlice slice)
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
         auto a = this->stepCols(this->gateAct_, t, slice); // H x slice
         if (this->hiddenMayBeNonzero(t))
-            a.noalias() += Whh * this->stepCols(this->hAll_, t, slice);
+            addProduct(a, Whh, this->stepCols(this->hAll_, t, slice));
         tanhInPlace(a.data(), a.size()); // h' = tanh(W_ih x + b_ih + W_hh h + b_hh); whole columns: contiguous
         this->stepCols(this->hAll_, t + 1, slice) = a;
     }
@@ -26,7 +26,7 @@ void RnnLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
         auto d = this->stepCols(this->dGates_, t, slice);
         d = ((this->stepCols(dH, t, slice) + dhNext).array() * (S(1) - h.square())).matrix();
         if (this->needsPreviousHiddenGradient(t))
-            dhNext.noalias() = Whh.transpose() * d;
+            setProduct(dhNext, Whh.transpose(), d);
     }
 }
 

@@ -1,0 +1,67 @@
+#pragma once
+// The hot numerical kernels (matrix products, σ and tanh over a run of memory), compiled once per
+// x86-64 instruction-set level and chosen once per process by what the CPU can run.
+//
+// A package must run on every x86-64 CPU, so the program is built for the baseline (SSE2). The
+// kernels that take nearly all of a training's time are compiled again for AVX2 + FMA and for
+// AVX-512 (core/kernel_set.cpp, each copy with Eigen and our kernel code in namespaces of their
+// own, so no copy's instantiation can stand in for another's at link time), and the fastest
+// the CPU supports is used. A native build (RNNWB_NATIVE) has only its one, native, set.
+//
+// The choice is made once, before the first kernel runs, and does not change (only tests switch
+// sets): a run stays bit-deterministic for a given thread count on a given machine. RNNWB_KERNELS=baseline|avx2|
+// avx512 asks for a set (one the CPU cannot run is ignored); tests compare the sets.
+//
+// This header has no Eigen in it: the sets exchange plain pointers and sizes (core/product.h
+// turns Eigen blocks into them).
+#include <cstddef>
+#include <vector>
+
+namespace rnnwb {
+
+// A column-major matrix in memory, element (r, c) at data[r + c * stride], used as itself or,
+// with `transposed`, as its transpose. A row-major matrix is the transpose of a column-major one.
+template <typename S>
+struct MatrixView {
+    S* data = nullptr;
+    std::ptrdiff_t rows = 0, cols = 0, stride = 0;
+    bool transposed = false;
+};
+
+// dst = a · b, or dst += a · b with `accumulate` (dst is never transposed).
+template <typename S>
+struct Product {
+    MatrixView<S> dst;
+    MatrixView<const S> a, b;
+    bool accumulate = false;
+};
+
+// One instruction-set level's kernels.
+struct KernelSet {
+    const char* name; // "baseline", "avx2", "avx512" (the RNNWB_KERNELS values)
+    const char* (*instructions)(); // the SIMD sets its Eigen uses, e.g. "AVX512, FMA, AVX2, …, SSE2"
+    void (*productFloat)(const Product<float>&);
+    void (*productDouble)(const Product<double>&);
+    void (*sigmoidFloat)(float* first, std::ptrdiff_t count); // x ← 1 / (1 + e^−x) in place
+    void (*sigmoidDouble)(double* first, std::ptrdiff_t count);
+    void (*tanhFloat)(float* first, std::ptrdiff_t count); // x ← tanh x in place
+    void (*tanhDouble)(double* first, std::ptrdiff_t count);
+};
+
+// The set this process uses.
+const KernelSet& kernels();
+// Uses `set` from now on (tests, which compare the sets). Call it while no training runs.
+void setKernelSet(const KernelSet& set);
+// Every set built into this program that this CPU can run, baseline first.
+std::vector<const KernelSet*> runnableKernelSets();
+
+inline void multiply(const Product<float>& p) { kernels().productFloat(p); }
+inline void multiply(const Product<double>& p) { kernels().productDouble(p); }
+// σ and tanh in place over [first, first + count). Every element goes through the same vector
+// code wherever it sits, so a value never depends on its neighbours (core/elementwise.h).
+inline void sigmoidInPlace(float* first, std::ptrdiff_t count) { kernels().sigmoidFloat(first, count); }
+inline void sigmoidInPlace(double* first, std::ptrdiff_t count) { kernels().sigmoidDouble(first, count); }
+inline void tanhInPlace(float* first, std::ptrdiff_t count) { kernels().tanhFloat(first, count); }
+inline void tanhInPlace(double* first, std::ptrdiff_t count) { kernels().tanhDouble(first, count); }
+
+} // namespace rnnwb
