@@ -28,15 +28,23 @@ ConstView<S> mapOf(const MatrixView<const S>& v)
     return {v.data, v.rows, v.cols, Eigen::OuterStride<>(v.stride)};
 }
 
-// dst = a b or dst += a b, with Eigen's blocked GEMM (EIGEN_GEMM_TO_COEFFBASED_THRESHOLD=0: never
-// its coefficient-based path, which rounds differently).
+// dst += a b with Eigen's blocked GEMM (EIGEN_GEMM_TO_COEFFBASED_THRESHOLD=0: never its
+// coefficient-based path, which rounds differently).
 template <typename S, typename A, typename B>
-void run(View<S>& dst, const A& a, const B& b, bool accumulate)
+void addProduct(View<S>& dst, const A& a, const B& b)
 {
-    if (accumulate)
-        dst.noalias() += a * b;
+    dst.noalias() += a * b;
+}
+
+// dst = 0, as one run when its columns are back to back (Eigen would clear a strided map
+// column by column).
+template <typename S>
+void clear(View<S>& dst)
+{
+    if (dst.outerStride() == dst.rows())
+        Eigen::Map<Vec<S>>(dst.data(), dst.size()).setZero();
     else
-        dst.noalias() = a * b;
+        dst.setZero();
 }
 
 template <typename S>
@@ -44,14 +52,16 @@ void product(const Product<S>& p)
 {
     View<S> dst(p.dst.data, p.dst.rows, p.dst.cols, Eigen::OuterStride<>(p.dst.stride));
     const ConstView<S> a = mapOf(p.a), b = mapOf(p.b);
+    if (!p.accumulate) // dst = a b is dst = 0, dst += a b (as Eigen itself does it)
+        clear(dst);
     if (!p.a.transposed && !p.b.transposed)
-        run(dst, a, b, p.accumulate);
+        addProduct(dst, a, b);
     else if (!p.a.transposed)
-        run(dst, a, b.transpose(), p.accumulate);
+        addProduct(dst, a, b.transpose());
     else if (!p.b.transposed)
-        run(dst, a.transpose(), b, p.accumulate);
+        addProduct(dst, a.transpose(), b);
     else
-        run(dst, a.transpose(), b.transpose(), p.accumulate);
+        addProduct(dst, a.transpose(), b.transpose());
 }
 
 template <typename S>
