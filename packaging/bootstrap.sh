@@ -2,8 +2,7 @@
 # Installs what RNN Workbench needs on Debian 12, then configures and builds it.
 #   packaging/bootstrap.sh            install the build dependencies, build (Release)
 #   packaging/bootstrap.sh --test     also the test-only packages; build and run every test
-#   packaging/bootstrap.sh --run      build for this CPU, then open the app on the bundled
-#                                     airline dataset
+#   packaging/bootstrap.sh --run      build, then open the app on the bundled airline dataset
 # Safe to rerun: it installs only what is missing and rebuilds incrementally.
 set -euo pipefail
 
@@ -16,14 +15,9 @@ case "${1:-}" in
 esac
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-# The app opened by --run runs only on this machine, so it is tuned for this CPU's vector units
-# (-march=native: on an AVX-512 machine training is 2-3x faster). The other builds stay
-# portable, as packages must be; the packaging tests check their binaries for that.
-native=OFF
-[ "$mode" = run ] && native=ON
-default_build=$here/build/release
-[ "$native" = ON ] && default_build=$here/build/native
-build="${RNNWB_BUILD_DIR:-$default_build}"
+# One portable build for both commands: it runs on every x86-64 CPU and still trains at this
+# CPU's speed, since the training kernels are chosen at run time (src/core/kernels.h).
+build="${RNNWB_BUILD_DIR:-$here/build/release}"
 
 packages=(cmake g++ make pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
@@ -53,7 +47,7 @@ else
 fi
 
 echo "bootstrap: configuring $build"
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRNNWB_NATIVE="$native"
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release
 echo "bootstrap: building with $(nproc) jobs"
 cmake --build "$build" -j "$(nproc)"
 
