@@ -5,11 +5,12 @@ namespace rnnwb {
 // b_hr and b_hz can be folded into the input projection; b_hn cannot, because the reset gate
 // scales (W_hn h + b_hn) as a whole.
 template <typename S>
-void GruLayer<S>::addInputBias()
+void GruLayer<S>::addInputBias(PartRange cols)
 {
     const Eigen::Index H = this->hiddenSize();
-    this->gateAct_.colwise() += this->biasIh();
-    this->gateAct_.topRows(2 * H).colwise() += this->biasHh().head(2 * H);
+    auto a = this->gateAct_.middleCols(cols.begin, cols.size);
+    a.colwise() += this->biasIh();
+    a.topRows(2 * H).colwise() += this->biasHh().head(2 * H);
 }
 
 template <typename S>

@@ -23,9 +23,9 @@ void RecurrentLayer<S>::bind(const S* parameters, S* gradients)
 }
 
 template <typename S>
-void RecurrentLayer<S>::addInputBias()
+void RecurrentLayer<S>::addInputBias(PartRange cols)
 {
-    gateAct_.colwise() += biasIh() + biasHh();
+    gateAct_.middleCols(cols.begin, cols.size).colwise() += biasIh() + biasHh();
 }
 
 template <typename S>
@@ -48,11 +48,11 @@ void RecurrentLayer<S>::forward(const Eigen::Ref<const Mat<S>>& X, int T, int B,
     zeroStart_ = h0 == nullptr;
     const Eigen::Index cols = Eigen::Index(T) * B;
     gateAct_.resize(gateRows(), cols);
-    // W_ih x_t for every step in one GEMM, cut into column blocks
+    // W_ih x_t + b for every step in one GEMM, cut into column blocks
     forEachPart(2.0 * gateRows() * inputSize_ * double(cols), cols, 16, [&](PartRange c) {
         setProduct(gateAct_.middleCols(c.begin, c.size), weightIh(), X.middleCols(c.begin, c.size));
+        addInputBias(c);
     });
-    addInputBias();
     hAll_.resize(hidden_, Eigen::Index(T + 1) * B);
     if (h0)
         hAll_.leftCols(B) = *h0;
