@@ -11,7 +11,6 @@
 // partial chunk is handled in a zero-padded copy, by the same code.
 #include "core/tensor.h"
 
-
 namespace rnnwb {
 
 // Elementwise logistic function 1 / (1 + e^-x); saturates cleanly to 0 or 1 for large |x|.

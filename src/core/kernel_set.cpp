@@ -2,7 +2,7 @@
 // with RNNWB_KERNEL_SET naming the namespace and the level's -m flags; the copies beyond the
 // baseline also get -DEigen=<a name of their own>, so that none of Eigen's (weak) template
 // instantiations is shared with, and at link time replaced by, another level's. Nothing of
-// namespace std may be instantiated here for the same reason (tests/core/kernel_symbols.sh
+// namespace std may be instantiated here for the same reason (tests/kernel_symbols.sh
 // checks the objects).
 #include "core/elementwise.h"
 #include "core/kernels.h"
@@ -80,8 +80,12 @@ const char* instructions() { return Eigen::SimdInstructionSetsInUse(); }
 
 } // namespace
 
+// Found by core/kernels.cpp (extern: a const at namespace scope would otherwise be local to this
+// file). Constant-initialised: no code runs at start-up.
 extern const KernelSet set;
-const KernelSet set = {RNNWB_STRINGIFY(RNNWB_KERNEL_SET), &instructions, &product<float>, &product<double>, &sigmoid<float>, &sigmoid<double>,
+const KernelSet set = {RNNWB_STRINGIFY(RNNWB_KERNEL_SET), &instructions,
+                       &product<float>, &product<double>,
+                       &sigmoid<float>, &sigmoid<double>,
                        &tanh<float>, &tanh<double>};
 
 } // namespace rnnwb::RNNWB_KERNEL_SET

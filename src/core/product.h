@@ -9,6 +9,7 @@
 #include <Eigen/Core>
 
 #include <cassert>
+#include <type_traits>
 #include <utility>
 
 namespace rnnwb::detail {
