@@ -16,9 +16,11 @@ shift
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
 set_tag='(4avx2|6avx512|RnnwbEigen_avx)' # as the names appear mangled
+# nm's type letters: upper case is a global symbol, u/v/w a unique or weak one (lower case others
+# are local to the object and cannot clash).
 
 for object in "${objects[@]}"; do
-  strays=$("$nm" --defined-only "$object" | awk '$2 ~ /^[A-TV-Zuvw]$/ && $2 !~ /^[a-z]$/ || $2 ~ /^[uvwVW]$/ {print $3}' \
+  strays=$("$nm" --defined-only "$object" | awk '$2 ~ /^[A-Zuvw]$/ {print $3}' \
     | grep -Ev "$set_tag" | grep -vx 'DW.ref.__gxx_personality_v0')
   name=$(basename "$(dirname "$object")")
   if [ -n "$strays" ]; then
