@@ -13,7 +13,6 @@
 #include <cstring>
 #include <random>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 using namespace rnnwb;
@@ -46,15 +45,6 @@ Mat<S> tripleLoop(const Mat<S>& a, const Mat<S>& b)
 }
 
 template <typename S>
-void runProduct(const KernelSet& set, const Product<S>& p)
-{
-    if constexpr (std::is_same_v<S, float>)
-        set.productFloat(p);
-    else
-        set.productDouble(p);
-}
-
-template <typename S>
 MatrixView<const S> columnMajor(const Mat<S>& m, bool transposed)
 {
     return {m.data(), m.rows(), m.cols(), m.rows(), transposed};
@@ -79,11 +69,11 @@ void checkProducts(const KernelSet& set, double tolerance)
             const Mat<S> before = big;
             auto dst = big.block(2, 1, m, n);
             const MatrixView<S> out{dst.data(), m, n, big.rows(), false};
-            runProduct(set, Product<S>{out, columnMajor(a, ta), columnMajor(b, tb), false});
+            set.multiply(Product<S>{out, columnMajor(a, ta), columnMajor(b, tb), false});
             const std::string what = std::string(set.name) + " " + std::to_string(m) + "x" + std::to_string(n)
                                      + "x" + std::to_string(k) + " transposition " + std::to_string(transposition);
             QVERIFY2((Mat<S>(dst) - expected).cwiseAbs().maxCoeff() <= tolerance * (1 + k), what.c_str());
-            runProduct(set, Product<S>{out, columnMajor(a, ta), columnMajor(b, tb), true});
+            set.multiply(Product<S>{out, columnMajor(a, ta), columnMajor(b, tb), true});
             QVERIFY2((Mat<S>(dst) - 2 * expected).cwiseAbs().maxCoeff() <= 2 * tolerance * (1 + k), what.c_str());
             // nothing outside the block is touched
             Mat<S> outside = big;
@@ -91,15 +81,6 @@ void checkProducts(const KernelSet& set, double tolerance)
             QVERIFY2(outside == before, what.c_str());
         }
     }
-}
-
-template <typename S>
-void runElementwise(const KernelSet& set, bool sigmoid, S* first, std::ptrdiff_t count)
-{
-    if constexpr (std::is_same_v<S, float>)
-        (sigmoid ? set.sigmoidFloat : set.tanhFloat)(first, count);
-    else
-        (sigmoid ? set.sigmoidDouble : set.tanhDouble)(first, count);
 }
 
 // σ and tanh to the formula, over runs of every length from 0 to 40 at every offset 0 … 3,
@@ -112,7 +93,10 @@ void checkElementwise(const KernelSet& set, double tolerance)
         input[k] = S(-12.0 + 24.0 * double(k * 37 % 64) / 63.0); // −12 … 12, shuffled
     for (const bool sigmoid : {true, false}) {
         std::vector<S> reference = input;
-        runElementwise(set, sigmoid, reference.data(), std::ptrdiff_t(reference.size()));
+        const auto apply = [&](S* first, std::ptrdiff_t count) {
+            sigmoid ? set.sigmoid(first, count) : set.tanh(first, count);
+        };
+        apply(reference.data(), std::ptrdiff_t(reference.size()));
         for (std::size_t k = 0; k < input.size(); ++k) {
             const double x = double(input[k]);
             const double exact = sigmoid ? 1.0 / (1.0 + std::exp(-x)) : std::tanh(x);
@@ -122,7 +106,7 @@ void checkElementwise(const KernelSet& set, double tolerance)
         for (std::ptrdiff_t offset = 0; offset < 4; ++offset)
             for (std::ptrdiff_t count = 0; count <= 40; ++count) {
                 std::vector<S> run = input;
-                runElementwise(set, sigmoid, run.data() + offset, count);
+                apply(run.data() + offset, count);
                 for (std::ptrdiff_t k = 0; k < std::ptrdiff_t(run.size()); ++k) {
                     const bool inside = k >= offset && k < offset + count;
                     const S expected = inside ? reference[std::size_t(k)] : input[std::size_t(k)];

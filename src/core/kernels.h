@@ -46,6 +46,14 @@ struct KernelSet {
     void (*sigmoidDouble)(double* first, std::ptrdiff_t count);
     void (*tanhFloat)(float* first, std::ptrdiff_t count); // x ← tanh x in place
     void (*tanhDouble)(double* first, std::ptrdiff_t count);
+
+    // The entry for the scalar type at hand.
+    void multiply(const Product<float>& p) const { productFloat(p); }
+    void multiply(const Product<double>& p) const { productDouble(p); }
+    void sigmoid(float* first, std::ptrdiff_t count) const { sigmoidFloat(first, count); }
+    void sigmoid(double* first, std::ptrdiff_t count) const { sigmoidDouble(first, count); }
+    void tanh(float* first, std::ptrdiff_t count) const { tanhFloat(first, count); }
+    void tanh(double* first, std::ptrdiff_t count) const { tanhDouble(first, count); }
 };
 
 // The set this process uses.
@@ -55,13 +63,22 @@ void setKernelSet(const KernelSet& set);
 // Every set built into this program that this CPU can run, baseline first.
 std::vector<const KernelSet*> runnableKernelSets();
 
-inline void multiply(const Product<float>& p) { kernels().productFloat(p); }
-inline void multiply(const Product<double>& p) { kernels().productDouble(p); }
+template <typename S>
+void multiply(const Product<S>& p)
+{
+    kernels().multiply(p);
+}
 // σ and tanh in place over [first, first + count). Every element goes through the same vector
 // code wherever it sits, so a value never depends on its neighbours (core/elementwise.h).
-inline void sigmoidInPlace(float* first, std::ptrdiff_t count) { kernels().sigmoidFloat(first, count); }
-inline void sigmoidInPlace(double* first, std::ptrdiff_t count) { kernels().sigmoidDouble(first, count); }
-inline void tanhInPlace(float* first, std::ptrdiff_t count) { kernels().tanhFloat(first, count); }
-inline void tanhInPlace(double* first, std::ptrdiff_t count) { kernels().tanhDouble(first, count); }
+template <typename S>
+void sigmoidInPlace(S* first, std::ptrdiff_t count)
+{
+    kernels().sigmoid(first, count);
+}
+template <typename S>
+void tanhInPlace(S* first, std::ptrdiff_t count)
+{
+    kernels().tanh(first, count);
+}
 
 } // namespace rnnwb
