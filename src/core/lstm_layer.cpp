@@ -4,24 +4,38 @@ namespace rnnwb {
 
 namespace {
 
-// One sample at one step, unit k = 0 … H−1; gate holds its 4H pre-activations on entry and
-// the activations i, f, g, o on return:
+// The n samples of one step (columns of length 4H, and of length H for the states), unit
+// k = 0 … H−1; the gates hold their pre-activations on entry and the activations i, f, g, o on
+// return:
 //   i, f, o = σ(·)    g = tanh(·)    c' = f ⊙ c + i ⊙ g    h' = o ⊙ tanh(c')
+// σ and tanh each run once over the whole block, not four times per column: a run of 45 values
+// spends more time on its ragged end than on the values (core/elementwise.h). So σ runs over
+// all 4H·n gate values, after the g rows were saved in tanhC (written only once g is used), and
+// tanh over the saved g, then over every c'.
 template <typename S>
-void lstmStepForward(Eigen::Index H, S* __restrict gate, const S* __restrict cPrev, S* __restrict c,
-                     S* __restrict tanhC, S* __restrict h)
+void lstmStepForward(Eigen::Index H, Eigen::Index n, S* __restrict gates, const S* __restrict cPrev,
+                     S* __restrict c, S* __restrict tanhC, S* __restrict h)
 {
-    sigmoidInPlace(gate, 2 * H);     // i, f
-    tanhInPlace(gate + 2 * H, H);    // g
-    sigmoidInPlace(gate + 3 * H, H); // o
-    const S *i = gate, *f = gate + H, *g = gate + 2 * H, *o = gate + 3 * H;
-    for (Eigen::Index k = 0; k < H; ++k) {
-        c[k] = f[k] * cPrev[k] + i[k] * g[k];
-        tanhC[k] = c[k];
+    for (Eigen::Index j = 0; j < n; ++j)
+        for (Eigen::Index k = 0; k < H; ++k)
+            tanhC[j * H + k] = gates[j * 4 * H + 2 * H + k];
+    sigmoidInPlace(gates, 4 * H * n);
+    tanhInPlace(tanhC, H * n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        S* gate = gates + j * 4 * H;
+        const S *i = gate, *f = gate + H;
+        for (Eigen::Index k = 0; k < H; ++k) {
+            const Eigen::Index u = j * H + k; // unit k of sample j
+            const S g = tanhC[u];
+            gate[2 * H + k] = g;
+            c[u] = f[k] * cPrev[u] + i[k] * g;
+            tanhC[u] = c[u];
+        }
     }
-    tanhInPlace(tanhC, H);
-    for (Eigen::Index k = 0; k < H; ++k)
-        h[k] = o[k] * tanhC[k];
+    tanhInPlace(tanhC, H * n);
+    for (Eigen::Index j = 0; j < n; ++j)
+        for (Eigen::Index k = 0; k < H; ++k)
+            h[j * H + k] = gates[j * 4 * H + 3 * H + k] * tanhC[j * H + k];
 }
 
 } // namespace
@@ -39,8 +53,8 @@ void LstmLayer<S>::prepareForward(const Mat<S>* c0)
 }
 
 // The time loop does one GEMM per step (W_hh h_{t-1}, added in place to the precomputed input
-// projection) and then one fused pass per sample column over its 4H gate values, so a column's
-// gates, cell and hidden state stay in L1 instead of six passes over the whole 4H x B block.
+// projection) and then the elementwise part for the slice's columns of that step, which are
+// back to back in every matrix.
 template <typename S>
 void LstmLayer<S>::forwardSteps(BatchSlice slice)
 {
@@ -51,9 +65,8 @@ void LstmLayer<S>::forwardSteps(BatchSlice slice)
         if (this->hiddenMayBeNonzero(t))
             addProduct(a, Whh, this->stepCols(this->hAll_, t, slice));
         const Eigen::Index first = Eigen::Index(t) * B + slice.begin; // column t*B + b: sample b at step t
-        for (Eigen::Index j = first; j < first + slice.size; ++j)
-            lstmStepForward<S>(H, this->gateAct_.col(j).data(), cAll_.col(j).data(), cAll_.col(j + B).data(),
-                               tanhC_.col(j).data(), this->hAll_.col(j + B).data());
+        lstmStepForward<S>(H, slice.size, a.data(), cAll_.col(first).data(), cAll_.col(first + B).data(),
+                           tanhC_.col(first).data(), this->hAll_.col(first + B).data());
     }
 }
 
