@@ -61,9 +61,8 @@ template <typename S>
 void GruLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
 {
     const Eigen::Index H = this->hiddenSize();
-    const ConstWeightMap<S> Whh = this->weightHh();
     auto dh = this->sliceCols(dh_, slice);
-    auto dhNext = this->sliceCols(this->dhNext_, slice);
+    auto dhNext = this->carriedGradient(slice);
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const auto a = this->stepCols(this->gateAct_, t, slice);
         const auto r = a.topRows(H).array(), z = a.middleRows(H, H).array(), n = a.bottomRows(H).array();
@@ -79,7 +78,7 @@ void GruLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
         if (!this->needsPreviousHiddenGradient(t))
             continue;
         dhNext = dh.cwiseProduct(a.middleRows(H, H));
-        addProduct(dhNext, Whh.transpose(), dHidden);
+        this->carryThroughRecurrence(t, slice, true); // + W_hh^T dA_h
     }
 }
 

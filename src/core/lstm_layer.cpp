@@ -110,7 +110,6 @@ template <typename S>
 void LstmLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
 {
     const Eigen::Index H = this->hiddenSize(), B = this->batch_;
-    const ConstWeightMap<S> Whh = this->weightHh();
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const Eigen::Index first = Eigen::Index(t) * B;
         for (Eigen::Index b = slice.begin; b < slice.begin + slice.size; ++b) {
@@ -119,7 +118,7 @@ void LstmLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
                                 dH.col(j).data(), this->dhNext_.col(b).data(), dcNext_.col(b).data());
         }
         if (this->needsPreviousHiddenGradient(t))
-            setProduct(this->sliceCols(this->dhNext_, slice), Whh.transpose(), this->stepCols(this->dGates_, t, slice));
+            this->carryThroughRecurrence(t, slice, false);
     }
 }
 

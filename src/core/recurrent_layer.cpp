@@ -66,7 +66,10 @@ template <typename S>
 void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
 {
     dGates_.resize(gateRows(), Eigen::Index(steps_) * batch_);
-    dhNext_.setZero(hidden_, batch_);
+    const Eigen::Index padded = paddedRows(hidden_);
+    whhTransposed_.setZero(padded, gateRows());
+    whhTransposed_.topRows(hidden_) = weightHh().transpose();
+    dhNext_.setZero(padded, batch_);
     prepareBackward();
     forEachBatchSlice([&](BatchSlice slice) { backwardSteps(dH, slice); });
     if (cancelRequested())
@@ -76,9 +79,31 @@ void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
         inputGradient(*dX);
 }
 
+template <typename S>
+Eigen::Index RecurrentLayer<S>::paddedRows(Eigen::Index n)
+{
+    constexpr Eigen::Index perVector = 64 / Eigen::Index(sizeof(S));
+    return (n + perVector - 1) / perVector * perVector;
+}
+
+template <typename S>
+void RecurrentLayer<S>::carryThroughRecurrence(int t, BatchSlice slice, bool accumulate)
+{
+    auto dst = sliceCols(dhNext_, slice); // all paddedRows(H) rows: the padding gets zeros
+    const auto dAh = stepCols(hiddenSideGradient(), t, slice);
+    if (accumulate)
+        addProduct(dst, whhTransposed_, dAh);
+    else
+        setProduct(dst, whhTransposed_, dAh);
+}
+
 // dW_ih += dA X^T, dW_hh += dA_h [h_0 … h_{T−1}]^T and the bias sums, each over all steps
 // (a zero h_0 adds nothing to dW_hh, so its columns are left out). Row r of each depends only
 // on row r of dA (dA_h), so blocks of gate rows run in parallel.
+// The weights are row-major (as PyTorch stores them), and a GEMM into a row-major block is a
+// GEMM into its column-major transpose, whose H rows (45, say) end in a ragged remainder the
+// vector kernel handles poorly. So each product goes into a column-major scratch block with the
+// gate rows as rows (4H of them), which is then added to the weights' gradient.
 template <typename S>
 void RecurrentLayer<S>::accumulateWeightGradients()
 {
@@ -89,13 +114,17 @@ void RecurrentLayer<S>::accumulateWeightGradients()
     WeightMap<S> gWhh(grads_ + whhOffset(), gateRows(), hidden_);
     VecMap<S> gBih(grads_ + bihOffset(), gateRows());
     VecMap<S> gBhh(grads_ + bhhOffset(), gateRows());
+    weightGradientScratch_.resize(gateRows(), inputSize_ + hidden_);
     const double flops = 2.0 * gateRows() * double(inputSize_ + hidden_) * double(cols);
     forEachPart(flops, gateRows(), 16, [&](PartRange r) {
         const auto dA = dGates_.middleRows(r.begin, r.size);
         const auto dAh = dHidden.middleRows(r.begin, r.size);
-        addProduct(gWih.middleRows(r.begin, r.size), dA, input_.transpose()); // Σ_t dA_t x_t^T
-        addProduct(gWhh.middleRows(r.begin, r.size), dAh.rightCols(cols - skip),
-                   hAll_.middleCols(skip, cols - skip).transpose()); // Σ_t dA_h,t h_{t−1}^T
+        auto ih = weightGradientScratch_.block(r.begin, 0, r.size, inputSize_);
+        auto hh = weightGradientScratch_.block(r.begin, inputSize_, r.size, hidden_);
+        setProduct(ih, dA, input_.transpose()); // Σ_t dA_t x_t^T
+        setProduct(hh, dAh.rightCols(cols - skip), hAll_.middleCols(skip, cols - skip).transpose()); // Σ_t dA_h,t h_{t−1}^T
+        gWih.middleRows(r.begin, r.size) += ih;
+        gWhh.middleRows(r.begin, r.size) += hh;
         const Vec<S> sum = dA.rowwise().sum();
         gBih.segment(r.begin, r.size) += sum;
         if (&dHidden == &dGates_) // LSTM, RNN: dA_h is dA itself
@@ -105,14 +134,29 @@ void RecurrentLayer<S>::accumulateWeightGradients()
     });
 }
 
+// dX = W_ih^T dA, cut into column blocks. With an input size that is not a whole number of
+// vectors (45, say), through a copy of W_ih^T with zero rows up to paddedRows(I) and a result of
+// that many rows, whose top I rows are dX (see whhTransposed_).
 template <typename S>
 void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
 {
-    const Eigen::Index cols = dGates_.cols();
+    const Eigen::Index cols = dGates_.cols(), padded = paddedRows(inputSize_);
     dX.resize(inputSize_, cols);
-    // dX = W_ih^T dA, cut into column blocks
-    forEachPart(2.0 * gateRows() * inputSize_ * double(cols), cols, 16, [&](PartRange c) {
-        setProduct(dX.middleCols(c.begin, c.size), weightIh().transpose(), dGates_.middleCols(c.begin, c.size));
+    Mat<S> paddedWeight, paddedResult;
+    if (padded != inputSize_) {
+        paddedWeight.setZero(padded, gateRows());
+        paddedWeight.topRows(inputSize_) = weightIh().transpose();
+        paddedResult.resize(padded, cols);
+    }
+    forEachPart(2.0 * gateRows() * padded * double(cols), cols, 16, [&](PartRange c) {
+        const auto dA = dGates_.middleCols(c.begin, c.size);
+        if (padded == inputSize_) {
+            setProduct(dX.middleCols(c.begin, c.size), weightIh().transpose(), dA);
+            return;
+        }
+        auto result = paddedResult.middleCols(c.begin, c.size);
+        setProduct(result, paddedWeight, dA);
+        dX.middleCols(c.begin, c.size) = result.topRows(inputSize_);
     });
 }
 

@@ -123,6 +123,11 @@ protected:
     // Whether backward at step t needs dLoss/dh_{t−1}: not at t = 0, since nothing uses the
     // gradient of the initial state (it is not a parameter).
     static bool needsPreviousHiddenGradient(int t) { return t > 0; }
+    // The slice's columns of dhNext_ (H x slice): dLoss/dh_t carried back from step t+1.
+    auto carriedGradient(BatchSlice s) { return dhNext_.middleCols(s.begin, s.size).topRows(hidden_); }
+    // dhNext_ = W_hh^T dA_h,t for the slice's columns (with `accumulate`: +=), i.e. what flows
+    // back from step t into h_{t−1} through W_hh.
+    void carryThroughRecurrence(int t, BatchSlice slice, bool accumulate);
 
     int steps_ = 0;
     int batch_ = 0;
@@ -133,7 +138,9 @@ private:
     Mat<S> ownGateGradients_; // used for GateGradients::OwnMatrix
 protected:
     Mat<S>& dGates_; // G*H x T*B: ownGateGradients_ or gateAct_ itself
-    Mat<S> dhNext_;  // H x B, dLoss/dh_{t-1} carried back through the recurrence
+    // dLoss/dh_{t-1} carried back through the recurrence: H x B, in the top rows of a matrix
+    // with paddedRows(H) rows (see whhTransposed_).
+    Mat<S> dhNext_;
 
 private:
     // Runs body(slice) over the batch, cut into as many slices as the step GEMMs are worth.
@@ -142,6 +149,8 @@ private:
     // The weight and bias gradients of the last backward, cut into blocks of gate rows.
     void accumulateWeightGradients();
 
+    // n rounded up to whole 64-byte vectors of S.
+    static Eigen::Index paddedRows(Eigen::Index n);
     std::size_t whhOffset() const { return std::size_t(gateRows()) * inputSize_; }
     std::size_t bihOffset() const { return whhOffset() + std::size_t(gateRows()) * hidden_; }
     std::size_t bhhOffset() const { return bihOffset() + std::size_t(gateRows()); }
@@ -156,6 +165,11 @@ private:
     // The input of the last forward, viewed in place (it is the layer below's output).
     using InputView = Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>>;
     InputView input_{nullptr, 0, 0, Eigen::OuterStride<>(1)};
+    // W_hh^T with zero rows below its H rows up to paddedRows(H), made once per backward. A GEMM
+    // whose result has 45 rows, say, ends each column in a ragged remainder the vector kernel
+    // handles poorly; with 48 rows it runs half as long again as fast, zeros included.
+    Mat<S> whhTransposed_;
+    Mat<S> weightGradientScratch_; // 4H x (I + H): this backward's dW_ih and dW_hh, column-major
     Mat<S> empty_;
 };
 

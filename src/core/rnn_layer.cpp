@@ -19,14 +19,13 @@ void RnnLayer<S>::forwardSteps(BatchSlice slice)
 template <typename S>
 void RnnLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
 {
-    const ConstWeightMap<S> Whh = this->weightHh();
-    auto dhNext = this->sliceCols(this->dhNext_, slice);
+    auto dhNext = this->carriedGradient(slice);
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const auto h = this->stepCols(this->gateAct_, t, slice).array();
         auto d = this->stepCols(this->dGates_, t, slice);
         d = ((this->stepCols(dH, t, slice) + dhNext).array() * (S(1) - h.square())).matrix();
         if (this->needsPreviousHiddenGradient(t))
-            setProduct(dhNext, Whh.transpose(), d);
+            this->carryThroughRecurrence(t, slice, false);
     }
 }
 
