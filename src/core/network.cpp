@@ -46,6 +46,17 @@ ConstWeightMap<S> Network<S>::headWeight() const
     return {params_.data() + headOffset_, 1, shape_.hiddenSize};
 }
 
+// How many slices of the batch run through the layers side by side (core/parallel.h): what the
+// projections and recurrences of all layers are worth, at least 8 samples a slice.
+template <typename S>
+int Network<S>::sliceCount(int T, int B) const
+{
+    double flops = 0.0;
+    for (const auto& layer : layers_)
+        flops += 2.0 * layer->gateRows() * double(layer->inputSize() + layer->hiddenSize()) * double(T) * B;
+    return partsFor(flops, B, 8);
+}
+
 template <typename S>
 const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps outputs,
                                   const InitialState<S>* init)
@@ -53,18 +64,24 @@ const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps out
     steps_ = T;
     batch_ = B;
     outputs_ = outputs;
+    slices_ = sliceCount(T, B);
     for (std::size_t l = 0; l < layers_.size(); ++l) {
         const Mat<S>* h0 = init && l < init->h.size() ? &init->h[l] : nullptr;
         const Mat<S>* c0 = init && l < init->c.size() ? &init->c[l] : nullptr;
         if (l == 0)
-            layers_[l]->forward(X, T, B, h0, c0);
+            layers_[l]->beginForward(X, T, B, h0, c0);
         else
-            layers_[l]->forward(layers_[l - 1]->output(), T, B, h0, c0); // viewed in place
-        if (cancelRequested()) { // the layer's states are incomplete: no prediction from them
-            prediction_.setConstant(1, outputs == OutputSteps::All ? Eigen::Index(T) * B : B,
-                                    std::numeric_limits<S>::quiet_NaN());
-            return prediction_;
-        }
+            layers_[l]->beginForward(layers_[l - 1]->output(), T, B, h0, c0); // viewed in place
+    }
+    runParts(slices_, [&](int k) {
+        const PartRange slice = partRange(B, slices_, k);
+        for (std::size_t l = 0; l < layers_.size() && !cancelRequested(); ++l)
+            layers_[l]->forwardSlice(slice);
+    });
+    if (cancelRequested()) { // the layers' states are incomplete: no prediction from them
+        prediction_.setConstant(1, outputs == OutputSteps::All ? Eigen::Index(T) * B : B,
+                                std::numeric_limits<S>::quiet_NaN());
+        return prediction_;
     }
     const auto top = layers_.back()->output();
     const Eigen::Index first = outputs == OutputSteps::All ? 0 : top.cols() - B;
@@ -75,7 +92,8 @@ const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps out
 }
 
 // Head:   dw = Σ dp_t h_t^T,  db = Σ dp_t,  dh_t = w^T dp_t (zero for steps without an output).
-// Then each layer from the top: its dX is the dH of the layer below.
+// Then each slice of the batch through the layers from the top, in the slices of the forward
+// pass: a layer's dX is the dH of the layer below.
 template <typename S>
 void Network<S>::backward(const Mat<S>& dPrediction)
 {
@@ -89,11 +107,24 @@ void Network<S>::backward(const Mat<S>& dPrediction)
     grads_[Eigen::Index(headOffset_) + shape_.hiddenSize] += dPrediction.sum();
 
     headHiddenGradient(dPrediction, dTop_);
-    for (int l = layerCount() - 1; l >= 0 && !cancelRequested(); --l) {
-        layers_[std::size_t(l)]->backward(dTop_, l > 0 ? &dBelow_ : nullptr);
+    dInput_.resize(layers_.size());
+    for (std::size_t l = 0; l < layers_.size(); ++l) {
+        layers_[l]->beginBackward(slices_);
         if (l > 0)
-            dTop_.swap(dBelow_);
+            dInput_[l].resize(layers_[l]->inputSize(), Eigen::Index(steps_) * batch_);
     }
+    const int L = layerCount();
+    runParts(slices_, [&](int k) {
+        const PartRange slice = partRange(batch_, slices_, k);
+        for (int l = L - 1; l >= 0 && !cancelRequested(); --l) {
+            const Mat<S>& dH = l == L - 1 ? dTop_ : dInput_[std::size_t(l) + 1];
+            layers_[std::size_t(l)]->backwardSlice(dH, slice, k, l > 0 ? &dInput_[std::size_t(l)] : nullptr);
+        }
+    });
+    if (cancelRequested())
+        return; // partial gradients: the caller throws them away
+    for (auto& layer : layers_)
+        layer->finishBackward();
 }
 
 template <typename S>

@@ -69,6 +69,7 @@ public:
     const RecurrentLayer<S>& layer(int l) const { return *layers_[std::size_t(l)]; }
 
 private:
+    int sliceCount(int T, int B) const;
     ConstWeightMap<S> headWeight() const;
     // dLoss/dh^L_t of the top layer from the head: w^T dp_t (zero for steps without an output).
     void headHiddenGradient(const Mat<S>& dPrediction, Mat<S>& dTop) const;
@@ -84,7 +85,9 @@ private:
     const std::atomic<bool>* cancel_ = nullptr;
     OutputSteps outputs_ = OutputSteps::All;
     Mat<S> prediction_;
-    Mat<S> dTop_, dBelow_; // dLoss/dh of the layer being back-propagated, and of its input
+    int slices_ = 1; // of the batch, in the last forward pass and the backward pass after it
+    Mat<S> dTop_; // dLoss/dh of the top layer, from the head
+    std::vector<Mat<S>> dInput_; // dLoss/dX of layer l ≥ 1: the dH of layer l − 1
 };
 
 // Mean squared error over all outputs; writes dLoss/dprediction = 2 (p − y) / N when asked.

@@ -18,6 +18,24 @@ namespace {
 
 constexpr int kMaxThreads = 64;
 
+// Set while this thread runs a part of a job of several parts: work within a part is not cut
+// again (partsFor gives 1), since the other threads are busy with the job's other parts. Set
+// whoever runs the part, so the cut never depends on who does.
+thread_local bool insideJobPart = false;
+
+// Runs one part of a job of several parts.
+void runPart(const std::function<void(int)>& body, int part)
+{
+    insideJobPart = true;
+    try {
+        body(part);
+    } catch (...) {
+        insideJobPart = false;
+        throw;
+    }
+    insideJobPart = false;
+}
+
 int threadsFromEnvironment()
 {
     if (const char* text = std::getenv("RNNWB_THREADS")) {
@@ -144,7 +162,7 @@ private:
         for (int part; (part = claimPart(generation)) >= 0;) {
             // body_ belongs to this job: the next job cannot be published before this part is done.
             try {
-                (*body_)(part);
+                runPart(*body_, part);
             } catch (...) {
                 std::lock_guard<std::mutex> lock(mutex_);
                 if (!failure_)
@@ -186,10 +204,15 @@ void setThreadCount(int n) { configuredThreads().store(std::clamp(n, 1, kMaxThre
 
 void runParts(int parts, const std::function<void(int)>& body)
 {
-    if (parts > 1 && pool().tryRun(parts, body))
+    if (parts == 1 || insideJobPart) {
+        for (int part = 0; part < parts; ++part)
+            body(part);
+        return;
+    }
+    if (pool().tryRun(parts, body))
         return;
     for (int part = 0; part < parts; ++part)
-        body(part);
+        runPart(body, part);
 }
 
 PartRange partRange(Eigen::Index n, int parts, int part)
@@ -204,6 +227,8 @@ int partsFor(double flops, Eigen::Index n, Eigen::Index minPiece)
 {
     const double byWork = flops / kMinPartFlops;
     const Eigen::Index byPieces = n / std::max<Eigen::Index>(minPiece, 1);
+    if (insideJobPart)
+        return 1;
     const double parts = std::min({double(threadCount()), byWork, double(byPieces)});
     return std::max(1, int(parts));
 }

@@ -23,7 +23,8 @@ int threadCount();
 void setThreadCount(int n);
 
 // Runs body(part) for part = 0 … parts − 1 and returns when all are done. Parts may run at the
-// same time on different threads, so they must write disjoint memory.
+// same time on different threads, so they must write disjoint memory. Called within a part of
+// a job, it runs the parts one after the other on the calling thread.
 void runParts(int parts, const std::function<void(int part)>& body);
 
 // Part `part` of `parts` contiguous, near-equal pieces of [0, n).
@@ -36,7 +37,8 @@ PartRange partRange(Eigen::Index n, int parts, int part);
 // How many parts a job of `flops` floating-point operations over `n` independent pieces
 // (columns or rows) is worth cutting into: the thread count, but fewer when a part would get
 // under kMinPartFlops (about 20 µs of work; handing a part over costs a few) or under
-// `minPiece` pieces.
+// `minPiece` pieces. Within a part of a job of several parts: 1 (the other threads are busy
+// with the other parts), whichever thread runs the part.
 constexpr double kMinPartFlops = 2.0e6;
 int partsFor(double flops, Eigen::Index n, Eigen::Index minPiece = 4);
 

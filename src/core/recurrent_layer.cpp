@@ -1,5 +1,7 @@
 #include "core/recurrent_layer.h"
 
+#include <algorithm>
+
 namespace rnnwb {
 
 template <typename S>
@@ -30,53 +32,14 @@ void RecurrentLayer<S>::addInputBias(PartRange cols)
 
 template <typename S>
 template <typename Body>
-void RecurrentLayer<S>::forEachBatchSlice(Body body) const
+void RecurrentLayer<S>::forEachColumnRun(BatchSlice slice, Body body) const
 {
-    // Each step of each sample costs one column of W_hh h (2 G H² flops) and about as much again
-    // in the backward GEMM; the elementwise work rides along.
-    const double flops = 2.0 * gateRows() * hidden_ * double(steps_) * batch_;
-    forEachPart(flops, batch_, 8, body);
-}
-
-template <typename S>
-void RecurrentLayer<S>::forward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0,
-                                const Mat<S>* c0)
-{
-    new (&input_) InputView(X.data(), X.rows(), X.cols(), Eigen::OuterStride<>(X.outerStride()));
-    steps_ = T;
-    batch_ = B;
-    zeroStart_ = h0 == nullptr;
-    const Eigen::Index cols = Eigen::Index(T) * B;
-    gateAct_.resize(gateRows(), cols);
-    // W_ih x_t + b for every step in one GEMM, cut into column blocks
-    forEachPart(2.0 * gateRows() * inputSize_ * double(cols), cols, 16, [&](PartRange c) {
-        setProduct(gateAct_.middleCols(c.begin, c.size), weightIh(), X.middleCols(c.begin, c.size));
-        addInputBias(c);
-    });
-    hAll_.resize(hidden_, Eigen::Index(T + 1) * B);
-    if (h0)
-        hAll_.leftCols(B) = *h0;
-    else
-        hAll_.leftCols(B).setZero();
-    prepareForward(c0);
-    forEachBatchSlice([&](BatchSlice slice) { forwardSteps(slice); });
-}
-
-template <typename S>
-void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
-{
-    dGates_.resize(gateRows(), Eigen::Index(steps_) * batch_);
-    const Eigen::Index padded = paddedRows(hidden_);
-    whhTransposed_.setZero(padded, gateRows());
-    whhTransposed_.topRows(hidden_) = weightHh().transpose();
-    dhNext_.setZero(padded, batch_);
-    prepareBackward();
-    forEachBatchSlice([&](BatchSlice slice) { backwardSteps(dH, slice); });
-    if (cancelRequested())
-        return; // dGates_ is incomplete: no weight gradient from it
-    accumulateWeightGradients();
-    if (dX)
-        inputGradient(*dX);
+    if (slice.size == batch_) {
+        body(PartRange{0, Eigen::Index(steps_) * batch_});
+        return;
+    }
+    for (int t = 0; t < steps_; ++t)
+        body(PartRange{Eigen::Index(t) * batch_ + slice.begin, slice.size});
 }
 
 template <typename S>
@@ -84,6 +47,61 @@ Eigen::Index RecurrentLayer<S>::paddedRows(Eigen::Index n)
 {
     constexpr Eigen::Index perVector = 64 / Eigen::Index(sizeof(S));
     return (n + perVector - 1) / perVector * perVector;
+}
+
+template <typename S>
+Mat<S> RecurrentLayer<S>::paddedTranspose(const ConstWeightMap<S>& w)
+{
+    Mat<S> t = Mat<S>::Zero(paddedRows(w.cols()), w.rows());
+    t.topRows(w.cols()) = w.transpose();
+    return t;
+}
+
+template <typename S>
+void RecurrentLayer<S>::beginForward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0,
+                                     const Mat<S>* c0)
+{
+    new (&input_) InputView(X.data(), X.rows(), X.cols(), Eigen::OuterStride<>(X.outerStride()));
+    steps_ = T;
+    batch_ = B;
+    zeroStart_ = h0 == nullptr;
+    gateAct_.resize(gateRows(), Eigen::Index(T) * B);
+    hAll_.resize(hidden_, Eigen::Index(T + 1) * B);
+    if (h0)
+        hAll_.leftCols(B) = *h0;
+    else
+        hAll_.leftCols(B).setZero();
+    prepareForward(c0);
+}
+
+template <typename S>
+void RecurrentLayer<S>::forwardSlice(BatchSlice slice)
+{
+    forEachColumnRun(slice, [&](PartRange run) { projectInputs(run); });
+    forwardSteps(slice);
+}
+
+// W_ih x + b for the columns `cols` (back to back), as one GEMM cut into column blocks.
+template <typename S>
+void RecurrentLayer<S>::projectInputs(PartRange cols)
+{
+    forEachPart(2.0 * gateRows() * inputSize_ * double(cols.size), cols.size, 16, [&](PartRange c) {
+        const PartRange block{cols.begin + c.begin, c.size};
+        setProduct(gateAct_.middleCols(block.begin, block.size), weightIh(),
+                   input_.middleCols(block.begin, block.size));
+        addInputBias(block);
+    });
+}
+
+template <typename S>
+void RecurrentLayer<S>::beginBackward(int slices)
+{
+    dGates_.resize(gateRows(), Eigen::Index(steps_) * batch_);
+    whhTransposed_ = paddedTranspose(weightHh());
+    wihTransposed_ = paddedTranspose(weightIh());
+    dhNext_.setZero(whhTransposed_.rows(), batch_);
+    sliceGradients_.resize(std::size_t(slices));
+    prepareBackward();
 }
 
 template <typename S>
@@ -97,67 +115,90 @@ void RecurrentLayer<S>::carryThroughRecurrence(int t, BatchSlice slice, bool acc
         setProduct(dst, whhTransposed_, dAh);
 }
 
-// dW_ih += dA X^T, dW_hh += dA_h [h_0 … h_{T−1}]^T and the bias sums, each over all steps
-// (a zero h_0 adds nothing to dW_hh, so its columns are left out). Row r of each depends only
-// on row r of dA (dA_h), so blocks of gate rows run in parallel.
-// The weights are row-major (as PyTorch stores them), and a GEMM into a row-major block is a
-// GEMM into its column-major transpose, whose H rows (45, say) end in a ragged remainder the
-// vector kernel handles poorly. So each product goes into a column-major scratch block with the
-// gate rows as rows (4H of them), which is then added to the weights' gradient.
 template <typename S>
-void RecurrentLayer<S>::accumulateWeightGradients()
+void RecurrentLayer<S>::backwardSlice(const Mat<S>& dH, BatchSlice slice, int index, Mat<S>* dX)
 {
-    const Eigen::Index cols = Eigen::Index(steps_) * batch_;
+    backwardSteps(dH, slice);
+    if (cancelRequested())
+        return; // the slice's dGates_ is incomplete: no gradient from it
+    sliceWeightGradients(slice, sliceGradients_[std::size_t(index)]);
+    if (dX)
+        forEachColumnRun(slice, [&](PartRange run) { inputGradientColumns(wihTransposed_, run, *dX); });
+}
+
+// The slice's part of dW_ih = Σ dA x^T, dW_hh = Σ dA_h h_{t−1}^T and of the bias gradients
+// Σ dA, Σ dA_h, over its columns of every step: g = [dW_ih  dW_hh  db_ih  db_hh], 4H x (I+H+2).
+// The columns of step 0 multiply h_0; a zero h_0 adds nothing to dW_hh, so they are left out.
+// Row r of each depends only on row r of dA (dA_h), so blocks of gate rows can run in parallel.
+// g is column-major with the 4H gate rows as its rows: a GEMM into the row-major weights would
+// be one into their transpose, whose H rows (45, say) end in a ragged remainder the vector
+// kernel handles poorly.
+template <typename S>
+void RecurrentLayer<S>::sliceWeightGradients(BatchSlice slice, Mat<S>& g) const
+{
     const Mat<S>& dHidden = hiddenSideGradient();
-    const Eigen::Index skip = zeroStart_ ? batch_ : 0; // columns of a zero h_0
-    WeightMap<S> gWih(grads_, gateRows(), inputSize_);
-    WeightMap<S> gWhh(grads_ + whhOffset(), gateRows(), hidden_);
-    VecMap<S> gBih(grads_ + bihOffset(), gateRows());
-    VecMap<S> gBhh(grads_ + bhhOffset(), gateRows());
-    weightGradientScratch_.resize(gateRows(), inputSize_ + hidden_);
-    const double flops = 2.0 * gateRows() * double(inputSize_ + hidden_) * double(cols);
+    const Eigen::Index I = inputSize_, H = hidden_;
+    g.setZero(gateRows(), I + H + 2);
+    const double flops = 2.0 * gateRows() * double(I + H) * double(steps_) * double(slice.size);
     forEachPart(flops, gateRows(), 16, [&](PartRange r) {
-        const auto dA = dGates_.middleRows(r.begin, r.size);
-        const auto dAh = dHidden.middleRows(r.begin, r.size);
-        auto ih = weightGradientScratch_.block(r.begin, 0, r.size, inputSize_);
-        auto hh = weightGradientScratch_.block(r.begin, inputSize_, r.size, hidden_);
-        setProduct(ih, dA, input_.transpose()); // Σ_t dA_t x_t^T
-        setProduct(hh, dAh.rightCols(cols - skip), hAll_.middleCols(skip, cols - skip).transpose()); // Σ_t dA_h,t h_{t−1}^T
-        gWih.middleRows(r.begin, r.size) += ih;
-        gWhh.middleRows(r.begin, r.size) += hh;
-        const Vec<S> sum = dA.rowwise().sum();
-        gBih.segment(r.begin, r.size) += sum;
+        auto rows = g.middleRows(r.begin, r.size);
+        forEachColumnRun(slice, [&](PartRange run) {
+            const auto dA = dGates_.block(r.begin, run.begin, r.size, run.size);
+            const auto dAh = dHidden.block(r.begin, run.begin, r.size, run.size);
+            addProduct(rows.leftCols(I), dA, input_.middleCols(run.begin, run.size).transpose()); // dA x^T
+            const Eigen::Index skip = zeroStart_ ? std::clamp<Eigen::Index>(batch_ - run.begin, 0, run.size) : 0;
+            if (skip < run.size) // dA_h h_{t−1}^T: h_{t−1} of column j is column j of hAll_
+                addProduct(rows.middleCols(I, H), dAh.rightCols(run.size - skip),
+                           hAll_.middleCols(run.begin + skip, run.size - skip).transpose());
+            rows.col(I + H) += dA.rowwise().sum();
+            if (&dHidden != &dGates_) // GRU: its own dA_h
+                rows.col(I + H + 1) += dAh.rowwise().sum();
+        });
         if (&dHidden == &dGates_) // LSTM, RNN: dA_h is dA itself
-            gBhh.segment(r.begin, r.size) += sum;
-        else
-            gBhh.segment(r.begin, r.size) += dAh.rowwise().sum();
+            rows.col(I + H + 1) = rows.col(I + H);
     });
 }
 
-// dX = W_ih^T dA, cut into column blocks. With an input size that is not a whole number of
-// vectors (45, say), through a copy of W_ih^T with zero rows up to paddedRows(I) and a result of
-// that many rows, whose top I rows are dX (see whhTransposed_).
+template <typename S>
+void RecurrentLayer<S>::finishBackward()
+{
+    const Eigen::Index I = inputSize_, H = hidden_;
+    WeightMap<S> gWih(grads_, gateRows(), I);
+    WeightMap<S> gWhh(grads_ + whhOffset(), gateRows(), H);
+    VecMap<S> gBih(grads_ + bihOffset(), gateRows());
+    VecMap<S> gBhh(grads_ + bhhOffset(), gateRows());
+    for (const Mat<S>& g : sliceGradients_) { // in slice order, whichever thread ran a slice
+        gWih += g.leftCols(I);
+        gWhh += g.middleCols(I, H);
+        gBih += g.col(I + H);
+        gBhh += g.col(I + H + 1);
+    }
+}
+
+// dX = W_ih^T dA for the columns `cols` (back to back), cut into column blocks. wihT is W_ih^T
+// with zero rows up to paddedRows(I) (see whhTransposed_): with I = 45, say, the product has
+// 48 rows, of which the top I are dX.
+template <typename S>
+void RecurrentLayer<S>::inputGradientColumns(const Mat<S>& wihT, PartRange cols, Mat<S>& dX) const
+{
+    forEachPart(2.0 * gateRows() * double(wihT.rows()) * double(cols.size), cols.size, 16, [&](PartRange c) {
+        const PartRange block{cols.begin + c.begin, c.size};
+        const auto dA = dGates_.middleCols(block.begin, block.size);
+        if (wihT.rows() == inputSize_) {
+            setProduct(dX.middleCols(block.begin, block.size), wihT, dA);
+            return;
+        }
+        Mat<S> padded(wihT.rows(), block.size);
+        setProduct(padded, wihT, dA);
+        dX.middleCols(block.begin, block.size) = padded.topRows(inputSize_);
+    });
+}
+
 template <typename S>
 void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
 {
-    const Eigen::Index cols = dGates_.cols(), padded = paddedRows(inputSize_);
-    dX.resize(inputSize_, cols);
-    Mat<S> paddedWeight, paddedResult;
-    if (padded != inputSize_) {
-        paddedWeight.setZero(padded, gateRows());
-        paddedWeight.topRows(inputSize_) = weightIh().transpose();
-        paddedResult.resize(padded, cols);
-    }
-    forEachPart(2.0 * gateRows() * padded * double(cols), cols, 16, [&](PartRange c) {
-        const auto dA = dGates_.middleCols(c.begin, c.size);
-        if (padded == inputSize_) {
-            setProduct(dX.middleCols(c.begin, c.size), weightIh().transpose(), dA);
-            return;
-        }
-        auto result = paddedResult.middleCols(c.begin, c.size);
-        setProduct(result, paddedWeight, dA);
-        dX.middleCols(c.begin, c.size) = result.topRows(inputSize_);
-    });
+    dX.resize(inputSize_, dGates_.cols());
+    inputGradientColumns(paddedTranspose(weightIh()), {0, dGates_.cols()}, dX);
 }
 
 template <typename S>

@@ -11,9 +11,12 @@
 // where dA (dA_h) is dLoss/d(pre-activation) of the input (hidden) projection.
 // A subclass supplies the time loop of its cell in both directions.
 //
-// Both cores (core/parallel.h): the samples of a batch never interact, so the time loop runs
-// on slices of the batch in parallel, each slice through all T steps; the one-GEMM parts are
-// cut into column (or, for the weight gradients, row) blocks.
+// Both cores (core/parallel.h): the samples of a batch never interact, so a network cuts its
+// batch into slices and runs each slice through all its layers, forward and then backward, as
+// one part of a job: a slice's numbers stay in the cache of the core that made them, and a
+// training step is two hand-overs, not two per layer. Within a slice, the one-GEMM parts run
+// once per step on the slice's columns (or once over all steps when the slice is the whole
+// batch, cut into column or, for the weight gradients, row blocks when worth it).
 #include "core/kernels.h"
 #include "core/parallel.h"
 #include "core/param_layout.h"
@@ -21,6 +24,7 @@
 #include "core/tensor.h"
 
 #include <atomic>
+#include <vector>
 
 namespace rnnwb {
 
@@ -53,20 +57,32 @@ public:
     void setCancelFlag(const std::atomic<bool>* flag) { cancel_ = flag; }
     bool cancelRequested() const { return cancel_ && cancel_->load(std::memory_order_relaxed); }
 
-    // Runs all T steps. h0 / c0 are H x B initial states; nullptr means zeros. X (a matrix or
-    // a column block of one) must stay alive until backward() has run.
-    void forward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0, const Mat<S>* c0);
-    // dH: dLoss/dh_t from above for every step (H x T*B). Accumulates parameter gradients and,
-    // when dX is given, writes dLoss/dX (I x T*B).
-    void backward(const Mat<S>& dH, Mat<S>* dX);
+    // A forward pass, in two parts so that a network can run each slice of its batch (samples
+    // begin … begin + size − 1) through all its layers in one job (Network::forward):
+    // beginForward once, then forwardSlice for every slice, in parallel or not.
+    // beginForward: h0 / c0 are H x B initial states; nullptr means zeros. X (a matrix or a
+    // column block of one) must stay alive until the backward pass has run.
+    void beginForward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0, const Mat<S>* c0);
+    // W_ih x + b for the slice's columns of every step, then all T steps of its recurrence.
+    // Touches no other sample's columns.
+    void forwardSlice(PartRange slice);
+    // A backward pass likewise: beginBackward(slices), then backwardSlice for slice index =
+    // 0 … slices − 1, then finishBackward.
+    void beginBackward(int slices);
+    // dH: dLoss/dh_t from above for every step (H x T*B); the slice's columns are read. Fills
+    // the slice's columns of the gate gradients and, when dX is given (sized I x T*B), of
+    // dLoss/dX. The slice's parameter gradients are kept apart, to be added by finishBackward.
+    void backwardSlice(const Mat<S>& dH, PartRange slice, int index, Mat<S>* dX);
+    // Adds the slices' parameter gradients to the gradient vector, in slice order.
+    void finishBackward();
 
-    // After backward(dH): dLoss/dh_t in total for every step (H x T*B), i.e. dH_t from above
+    // After a backward pass from dH: dLoss/dh_t in total for every step (H x T*B), i.e. dH_t from above
     // plus what flows back into h_t from step t+1 through the recurrence:
     //   total_t = dH_t + W_hh^T dA_h,t+1   (GRU: + z_{t+1} ⊙ total_{t+1}),   total_{T-1} = dH_{T-1}
     // Recomputed from the kept dA_h with one GEMM, so backward itself stores nothing more.
-    // Pass the dH given to backward. (The gradient-flow view, core/gradient_flow.h.)
+    // Pass the dH given to the backward pass. (The gradient-flow view, core/gradient_flow.h.)
     void totalHiddenGradient(const Mat<S>& dH, Mat<S>& total) const;
-    // After backward: dLoss/dX = W_ih^T dA (I x T*B), the dH of the layer below.
+    // After a backward pass: dLoss/dX = W_ih^T dA (I x T*B), the dH of the layer below.
     void inputGradient(Mat<S>& dX) const;
 
     // h_1 ... h_T of the last forward (H x T*B).
@@ -143,11 +159,15 @@ protected:
     Mat<S> dhNext_;
 
 private:
-    // Runs body(slice) over the batch, cut into as many slices as the step GEMMs are worth.
+    // Calls body(PartRange) on the slice's columns, as runs of back-to-back columns: one run
+    // over all steps when the slice is the whole batch, else one run per step.
     template <typename Body>
-    void forEachBatchSlice(Body body) const;
-    // The weight and bias gradients of the last backward, cut into blocks of gate rows.
-    void accumulateWeightGradients();
+    void forEachColumnRun(BatchSlice slice, Body body) const;
+    void projectInputs(PartRange cols);
+    void sliceWeightGradients(BatchSlice slice, Mat<S>& g) const;
+    void inputGradientColumns(const Mat<S>& wihT, PartRange cols, Mat<S>& dX) const;
+    // w^T with zero rows below it up to paddedRows(w.cols()) (see whhTransposed_).
+    static Mat<S> paddedTranspose(const ConstWeightMap<S>& w);
 
     // n rounded up to whole 64-byte vectors of S.
     static Eigen::Index paddedRows(Eigen::Index n);
@@ -169,7 +189,9 @@ private:
     // whose result has 45 rows, say, ends each column in a ragged remainder the vector kernel
     // handles poorly; with 48 rows it runs half as long again as fast, zeros included.
     Mat<S> whhTransposed_;
-    Mat<S> weightGradientScratch_; // 4H x (I + H): this backward's dW_ih and dW_hh, column-major
+    Mat<S> wihTransposed_; // W_ih^T likewise, for dX
+    // Per slice of the backward pass: [dW_ih dW_hh db_ih db_hh], 4H x (I+H+2), column-major.
+    std::vector<Mat<S>> sliceGradients_;
     Mat<S> empty_;
 };
 
