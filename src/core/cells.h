@@ -48,7 +48,7 @@ private:
     void forwardSteps(BatchSlice slice) override;
     void prepareBackward() override;
     void backwardSteps(const Mat<S>& dH, BatchSlice slice) override;
-    void addInputBias(PartRange cols) override;
+    Vec<S> inputBias() const override;
     const Mat<S>& hiddenSideGradient() const override { return dHidden_; }
     void addDirectCarry(Mat<S>& total) const override;
     Mat<S> hn_;       // H x T*B

@@ -5,12 +5,12 @@ namespace rnnwb {
 // b_hr and b_hz can be folded into the input projection; b_hn cannot, because the reset gate
 // scales (W_hn h + b_hn) as a whole.
 template <typename S>
-void GruLayer<S>::addInputBias(PartRange cols)
+Vec<S> GruLayer<S>::inputBias() const
 {
     const Eigen::Index H = this->hiddenSize();
-    auto a = this->gateAct_.middleCols(cols.begin, cols.size);
-    a.colwise() += this->biasIh();
-    a.topRows(2 * H).colwise() += this->biasHh().head(2 * H);
+    Vec<S> bias = this->biasIh();
+    bias.head(2 * H) += this->biasHh().head(2 * H);
+    return bias;
 }
 
 template <typename S>

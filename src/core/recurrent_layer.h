@@ -109,8 +109,8 @@ protected:
     // Fill the slice's columns of dGates_ (and of the hidden-side gradient, see
     // hiddenSideGradient) from dH.
     virtual void backwardSteps(const Mat<S>& dH, BatchSlice slice) = 0;
-    // Adds the bias to the input projection's columns `cols` (default b_ih + b_hh).
-    virtual void addInputBias(PartRange cols);
+    // The bias added to every column of the input projection (default b_ih + b_hh).
+    virtual Vec<S> inputBias() const { return biasIh() + biasHh(); }
     // dLoss/d(W_hh h + b_hh): the same as dGates_ except for the GRU's candidate gate.
     virtual const Mat<S>& hiddenSideGradient() const { return dGates_; }
     // Adds to total_t (already holding dH_t + W_hh^T dA_h,t+1) the gradient that reaches h_t
