@@ -97,6 +97,7 @@ void RecurrentLayer<S>::beginBackward(int slices)
     wihTransposed_ = paddedTranspose(weightIh());
     dhNext_.setZero(whhTransposed_.rows(), batch_);
     sliceGradients_.resize(std::size_t(slices));
+    sliceFlatGradients_.resize(std::size_t(slices));
     prepareBackward();
 }
 
@@ -117,7 +118,9 @@ void RecurrentLayer<S>::backwardSlice(const Mat<S>& dH, BatchSlice slice, int in
     backwardSteps(dH, slice);
     if (cancelRequested())
         return; // the slice's dGates_ is incomplete: no gradient from it
-    sliceWeightGradients(slice, sliceGradients_[std::size_t(index)]);
+    const std::size_t k = std::size_t(index);
+    sliceWeightGradients(slice, sliceGradients_[k]);
+    toParameterLayout(sliceGradients_[k], sliceFlatGradients_[k]);
     if (dX)
         forEachColumnRun(slice, [&](PartRange run) { inputGradientColumns(wihTransposed_, run, *dX); });
 }
@@ -155,20 +158,27 @@ void RecurrentLayer<S>::sliceWeightGradients(BatchSlice slice, Mat<S>& g) const
     });
 }
 
+// g = [dW_ih dW_hh db_ih db_hh] (column-major, 4H x (I+H+2)) laid out as the layer's part of
+// the gradient vector: W_ih and W_hh row-major, then the biases. Done by the slice's own thread,
+// so that finishBackward adds plain runs of memory: adding g itself to the row-major weights
+// reads it across its columns, which costs several times more when another core wrote it.
+template <typename S>
+void RecurrentLayer<S>::toParameterLayout(const Mat<S>& g, Vec<S>& flat) const
+{
+    const Eigen::Index I = inputSize_, H = hidden_;
+    flat.resize(Eigen::Index(parameterCount()));
+    WeightMap<S>(flat.data(), gateRows(), I) = g.leftCols(I);
+    WeightMap<S>(flat.data() + whhOffset(), gateRows(), H) = g.middleCols(I, H);
+    flat.segment(Eigen::Index(bihOffset()), gateRows()) = g.col(I + H);
+    flat.segment(Eigen::Index(bhhOffset()), gateRows()) = g.col(I + H + 1);
+}
+
 template <typename S>
 void RecurrentLayer<S>::finishBackward()
 {
-    const Eigen::Index I = inputSize_, H = hidden_;
-    WeightMap<S> gWih(grads_, gateRows(), I);
-    WeightMap<S> gWhh(grads_ + whhOffset(), gateRows(), H);
-    VecMap<S> gBih(grads_ + bihOffset(), gateRows());
-    VecMap<S> gBhh(grads_ + bhhOffset(), gateRows());
-    for (const Mat<S>& g : sliceGradients_) { // in slice order, whichever thread ran a slice
-        gWih += g.leftCols(I);
-        gWhh += g.middleCols(I, H);
-        gBih += g.col(I + H);
-        gBhh += g.col(I + H + 1);
-    }
+    VecMap<S> gradients(grads_, Eigen::Index(parameterCount()));
+    for (const Vec<S>& g : sliceFlatGradients_) // in slice order, whichever thread ran a slice
+        gradients += g;
 }
 
 // dX = W_ih^T dA for the columns `cols` (back to back), cut into column blocks. wihT is W_ih^T

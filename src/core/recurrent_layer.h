@@ -165,6 +165,7 @@ private:
     void forEachColumnRun(BatchSlice slice, Body body) const;
     void projectInputs(PartRange cols);
     void sliceWeightGradients(BatchSlice slice, Mat<S>& g) const;
+    void toParameterLayout(const Mat<S>& g, Vec<S>& flat) const;
     void inputGradientColumns(const Mat<S>& wihT, PartRange cols, Mat<S>& dX) const;
     // w^T with zero rows below it up to paddedRows(w.cols()) (see whhTransposed_).
     static Mat<S> paddedTranspose(const ConstWeightMap<S>& w);
@@ -192,6 +193,7 @@ private:
     Mat<S> wihTransposed_; // W_ih^T likewise, for dX
     // Per slice of the backward pass: [dW_ih dW_hh db_ih db_hh], 4H x (I+H+2), column-major.
     std::vector<Mat<S>> sliceGradients_;
+    std::vector<Vec<S>> sliceFlatGradients_; // the same in the gradient vector's layout
     Mat<S> empty_;
 };
 
