@@ -76,6 +76,40 @@ void tanh(S* first, std::ptrdiff_t count)
     applyInChunks(first, count, [](const auto& x) { return x.tanh(); });
 }
 
+// Every parameter goes through the same vector code whatever its address, as in
+// applyInChunks (core/elementwise.h): Eigen over a plain map would do an unaligned start in
+// scalar code, whose different rounding would make a run depend on where malloc put the
+// vectors. Whole chunks of kChunk, then the ragged end in zero-padded copies.
+template <typename S>
+void adam(const AdamStep<S>& s)
+{
+    using Chunk = Eigen::Array<S, kChunk, 1>;
+    const auto update = [&s](auto&& p, auto&& m, auto&& v, const auto& g) {
+        m = s.beta1 * m + s.oneMinusBeta1 * g;
+        v = s.beta2 * v + s.oneMinusBeta2 * g.square();
+        p -= s.stepSize * m / (v.sqrt() / s.sqrtCorrection2 + s.epsilon);
+    };
+    std::ptrdiff_t k = 0;
+    for (; k + kChunk <= s.n; k += kChunk)
+        update(Eigen::Map<Chunk>(s.p + k), Eigen::Map<Chunk>(s.m + k), Eigen::Map<Chunk>(s.v + k),
+               Eigen::Map<const Chunk>(s.g + k));
+    if (k == s.n)
+        return;
+    Chunk p = Chunk::Zero(), m = Chunk::Zero(), v = Chunk::Zero(), g = Chunk::Zero();
+    for (std::ptrdiff_t i = k; i < s.n; ++i) { // plain loops: nothing of namespace std here
+        p[i - k] = s.p[i];
+        m[i - k] = s.m[i];
+        v[i - k] = s.v[i];
+        g[i - k] = s.g[i];
+    }
+    update(p, m, v, g);
+    for (std::ptrdiff_t i = k; i < s.n; ++i) {
+        s.p[i] = p[i - k];
+        s.m[i] = m[i - k];
+        s.v[i] = v[i - k];
+    }
+}
+
 const char* instructions() { return Eigen::SimdInstructionSetsInUse(); }
 
 } // namespace
@@ -86,6 +120,7 @@ extern const KernelSet set;
 const KernelSet set = {RNNWB_STRINGIFY(RNNWB_KERNEL_SET), &instructions,
                        &product<float>, &product<double>,
                        &sigmoid<float>, &sigmoid<double>,
-                       &tanh<float>, &tanh<double>};
+                       &tanh<float>, &tanh<double>,
+                       &adam<float>, &adam<double>};
 
 } // namespace rnnwb::RNNWB_KERNEL_SET

@@ -36,6 +36,16 @@ struct Product {
     bool accumulate = false;
 };
 
+// One Adam step over n parameters, in place (core/optimizer.cpp derives the coefficients):
+//   m ← β1 m + (1−β1) g      v ← β2 v + (1−β2) g²      p ← p − stepSize · m / (√v / √c2 + ε)
+template <typename S>
+struct AdamStep {
+    S *p = nullptr, *m = nullptr, *v = nullptr;
+    const S* g = nullptr;
+    std::ptrdiff_t n = 0;
+    S beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, sqrtCorrection2, epsilon;
+};
+
 // One instruction-set level's kernels.
 struct KernelSet {
     const char* name; // "baseline", "avx2", "avx512" (the RNNWB_KERNELS values)
@@ -46,6 +56,8 @@ struct KernelSet {
     void (*sigmoidDouble)(double* first, std::ptrdiff_t count);
     void (*tanhFloat)(float* first, std::ptrdiff_t count); // x ← tanh x in place
     void (*tanhDouble)(double* first, std::ptrdiff_t count);
+    void (*adamFloat)(const AdamStep<float>&);
+    void (*adamDouble)(const AdamStep<double>&);
 
     // The entry for the scalar type at hand.
     void multiply(const Product<float>& p) const { productFloat(p); }
@@ -54,6 +66,8 @@ struct KernelSet {
     void sigmoid(double* first, std::ptrdiff_t count) const { sigmoidDouble(first, count); }
     void tanh(float* first, std::ptrdiff_t count) const { tanhFloat(first, count); }
     void tanh(double* first, std::ptrdiff_t count) const { tanhDouble(first, count); }
+    void adam(const AdamStep<float>& step) const { adamFloat(step); }
+    void adam(const AdamStep<double>& step) const { adamDouble(step); }
 };
 
 // The set this process uses.
@@ -79,6 +93,12 @@ template <typename S>
 void tanhInPlace(S* first, std::ptrdiff_t count)
 {
     kernels().tanh(first, count);
+}
+
+template <typename S>
+void adamUpdate(const AdamStep<S>& step)
+{
+    kernels().adam(step);
 }
 
 } // namespace rnnwb
