@@ -87,6 +87,7 @@ private slots:
     void twoCallersAtOnceEachGetAllTheirParts();
     void aFailingPartReachesTheCaller();
     void smallJobsStayInOnePart();
+    void workInsideAPartIsNotCutAgain();
     void twoThreadsComputeWhatOneComputes_data();
     void twoThreadsComputeWhatOneComputes();
     void sameThreadCountGivesIdenticalBitsWhenThePoolIsBusy();
@@ -208,6 +209,29 @@ void ParallelTest::smallJobsStayInOnePart()
     QCOMPARE(partsFor(100 * kMinPartFlops, 8, 8), 1);  // big but too few pieces
     ThreadCountScope one(1);
     QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 1);
+}
+
+// A network runs each slice of a batch through all its layers as one part; the layers' own
+// jobs inside it must stay whole and on the part's thread, whichever thread runs the part, or
+// the cut (and the bits) would depend on timing.
+void ParallelTest::workInsideAPartIsNotCutAgain()
+{
+    ThreadCountScope two(2);
+    std::atomic<int> innerParts[2] = {-1, -1};
+    std::atomic<bool> nestedStayedOnItsThread[2] = {false, false};
+    runParts(2, [&](int part) {
+        innerParts[part] = partsFor(100 * kMinPartFlops, 1000);
+        const std::thread::id self = std::this_thread::get_id();
+        bool sameThread = true;
+        runParts(3, [&](int) { sameThread = sameThread && std::this_thread::get_id() == self; });
+        nestedStayedOnItsThread[part] = sameThread;
+    });
+    for (int part = 0; part < 2; ++part) {
+        QCOMPARE(innerParts[part].load(), 1);
+        QVERIFY(nestedStayedOnItsThread[part].load());
+    }
+    QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2); // outside a part: cut as usual
+    runParts(1, [&](int) { QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2); }); // one part is no job
 }
 
 void ParallelTest::twoThreadsComputeWhatOneComputes_data()

@@ -188,7 +188,8 @@ private:
     InputView input_{nullptr, 0, 0, Eigen::OuterStride<>(1)};
     // W_hh^T with zero rows below its H rows up to paddedRows(H), made once per backward. A GEMM
     // whose result has 45 rows, say, ends each column in a ragged remainder the vector kernel
-    // handles poorly; with 48 rows it runs half as long again as fast, zeros included.
+    // handles poorly: 45 x 180 · 180 x 48 took 10.0 µs, the same with 48 rows (zeros
+    // included) 6.6 µs.
     Mat<S> whhTransposed_;
     Mat<S> wihTransposed_; // W_ih^T likewise, for dX
     // Per slice of the backward pass: [dW_ih dW_hh db_ih db_hh], 4H x (I+H+2), column-major.
