@@ -1,6 +1,6 @@
 #pragma once
-// The hot numerical kernels (matrix products, σ and tanh over a run of memory), compiled once per
-// x86-64 instruction-set level and chosen once per process by what the CPU can run.
+// The hot numerical kernels (matrix products, σ and tanh over a run of memory, the Adam update),
+// compiled once per x86-64 instruction-set level and chosen once per process by what the CPU can run.
 //
 // A package must run on every x86-64 CPU, so the program is built for the baseline (SSE2). The
 // kernels that take nearly all of a training's time are compiled again for AVX2 + FMA and for
