@@ -144,6 +144,17 @@ void checkAdam(const KernelSet& set, double tolerance)
     }
 }
 
+// Runs check(set) for every set this CPU runs, stopping at the first one that fails.
+template <typename Check>
+void forEveryRunnableSet(Check check)
+{
+    for (const KernelSet* set : runnableKernelSets()) {
+        check(*set);
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
 } // namespace
 
 class TestKernels : public QObject {
@@ -176,12 +187,10 @@ void TestKernels::theBaselineIsAlwaysThereAndTheChoiceIsRunnable()
 
 void TestKernels::productsMatchATripleLoop()
 {
-    for (const KernelSet* set : runnableKernelSets()) {
-        checkProducts<float>(*set, 2e-6);
-        checkProducts<double>(*set, 1e-14);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    forEveryRunnableSet([](const KernelSet& set) {
+        checkProducts<float>(set, 2e-6);
+        checkProducts<double>(set, 1e-14);
+    });
 }
 
 // setProduct / addProduct (core/product.h) with the layers' own kinds of operands: row-major
@@ -208,22 +217,18 @@ void TestKernels::rowMajorOperandsAndDestinations()
 
 void TestKernels::sigmoidAndTanhMatchTheFormulas()
 {
-    for (const KernelSet* set : runnableKernelSets()) {
-        checkElementwise<float>(*set, 5e-7);
-        checkElementwise<double>(*set, 1e-15);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    forEveryRunnableSet([](const KernelSet& set) {
+        checkElementwise<float>(set, 5e-7);
+        checkElementwise<double>(set, 1e-15);
+    });
 }
 
 void TestKernels::adamMatchesTheFormula()
 {
-    for (const KernelSet* set : runnableKernelSets()) {
-        checkAdam<float>(*set, 1e-6);
-        checkAdam<double>(*set, 1e-14);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    forEveryRunnableSet([](const KernelSet& set) {
+        checkAdam<float>(set, 1e-6);
+        checkAdam<double>(set, 1e-14);
+    });
 }
 
 // 30 Adam steps of the seq5 benchmark (LSTM, 2 layers, H = 45, batch 97) with each set: the

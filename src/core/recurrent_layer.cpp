@@ -66,6 +66,7 @@ void RecurrentLayer<S>::beginForward(const Eigen::Ref<const Mat<S>>& X, int T, i
     else
         hAll_.leftCols(B).setZero();
     prepareForward(c0);
+    inputBias_ = inputBias();
 }
 
 template <typename S>
@@ -81,10 +82,9 @@ void RecurrentLayer<S>::forwardSlice(BatchSlice slice)
 template <typename S>
 void RecurrentLayer<S>::projectInputs(PartRange cols)
 {
-    const Vec<S> bias = inputBias();
     forEachPart(2.0 * gateRows() * inputSize_ * double(cols.size), cols.size, 16, [&](PartRange c) {
         auto block = gateAct_.middleCols(cols.begin + c.begin, c.size);
-        block.colwise() = bias;
+        block.colwise() = inputBias_;
         addProduct(block, weightIh(), input_.middleCols(cols.begin + c.begin, c.size));
     });
 }

@@ -186,6 +186,7 @@ private:
     // The input of the last forward, viewed in place (it is the layer below's output).
     using InputView = Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>>;
     InputView input_{nullptr, 0, 0, Eigen::OuterStride<>(1)};
+    Vec<S> inputBias_; // inputBias() of the last forward, once per pass, not once per step
     // W_hh^T with zero rows below its H rows up to paddedRows(H), made once per backward. A GEMM
     // whose result has 45 rows, say, ends each column in a ragged remainder the vector kernel
     // handles poorly: 45 x 180 · 180 x 48 took 10.0 µs, the same with 48 rows (zeros
