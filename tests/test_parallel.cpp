@@ -54,13 +54,12 @@ struct Pass {
     Vec<double> gradients;
 };
 
-// One forward and backward pass from fixed weights.
-Pass runPass(const Problem& p)
+// One forward and backward pass of `net`; by default as a training step does it, free to cut
+// the batch into slices.
+Pass runPass(Network<double>& net, const Problem& p, LayerStates states = LayerStates::NotNeeded)
 {
-    Network<double> net(p.shape);
-    net.setParameters(initialParameters<double>(p.shape, 11));
     Pass out;
-    out.prediction = net.forward(p.X, p.steps, p.batch, p.outputs);
+    out.prediction = net.forward(p.X, p.steps, p.batch, p.outputs, nullptr, states);
     Mat<double> dPrediction;
     meanSquaredError(out.prediction, p.Y, &dPrediction);
     net.zeroGradients();
@@ -69,9 +68,26 @@ Pass runPass(const Problem& p)
     return out;
 }
 
+// The same from fixed weights, on a network of its own.
+Pass runPass(const Problem& p)
+{
+    Network<double> net(p.shape);
+    net.setParameters(initialParameters<double>(p.shape, 11));
+    return runPass(net, p);
+}
+
 bool bitIdentical(const Pass& a, const Pass& b)
 {
     return a.prediction == b.prediction && a.gradients == b.gradients;
+}
+
+// The same math to rounding: passes that differ only in how the products were blocked.
+bool sameToRounding(const Pass& a, const Pass& b)
+{
+    const double scale = a.gradients.cwiseAbs().maxCoeff();
+    return a.gradients.allFinite() && scale > 0.0
+           && (b.gradients - a.gradients).cwiseAbs().maxCoeff() <= 1e-12 * scale
+           && (b.prediction - a.prediction).cwiseAbs().maxCoeff() <= 1e-12;
 }
 
 } // namespace
@@ -90,6 +106,7 @@ private slots:
     void workInsideAPartIsNotCutAgain();
     void twoThreadsComputeWhatOneComputes_data();
     void twoThreadsComputeWhatOneComputes();
+    void aPassShowingItsLayerStatesIsOneSlice();
     void sameThreadCountGivesIdenticalBitsWhenThePoolIsBusy();
 };
 
@@ -256,13 +273,40 @@ void ParallelTest::twoThreadsComputeWhatOneComputes()
         QVERIFY(partsFor(2.0 * 4 * 64 * 64 * p.steps * p.batch, p.batch, 8) == 2); // really split
         split = runPass(p);
     }
-    // Only the blocking of the products differs: the same math to rounding.
-    QVERIFY(serial.gradients.allFinite());
-    const double scale = serial.gradients.cwiseAbs().maxCoeff();
-    QVERIFY(scale > 0.0);
-    QVERIFY2((split.gradients - serial.gradients).cwiseAbs().maxCoeff() <= 1e-12 * scale,
-             "the gradients of two threads differ from one thread's");
-    QVERIFY((split.prediction - serial.prediction).cwiseAbs().maxCoeff() <= 1e-12);
+    QVERIFY2(sameToRounding(serial, split), "two threads compute other numbers than one");
+}
+
+// The inside views and the gradient flow read the layers after a pass: such a pass runs the
+// whole batch through the layers they read, even on a network whose training passes were cut
+// into slices, and computes what one thread computes (to rounding: its products are still
+// cut into blocks).
+void ParallelTest::aPassShowingItsLayerStatesIsOneSlice()
+{
+    const Problem p = makeProblem(CellType::Lstm);
+    Pass serial;
+    {
+        ThreadCountScope one(1);
+        serial = runPass(p);
+    }
+    ThreadCountScope two(2);
+    Network<double> net(p.shape);
+    net.setParameters(initialParameters<double>(p.shape, 11));
+    const Pass sliced = runPass(net, p);
+    QVERIFY(sameToRounding(serial, sliced));
+    const Pass shown = runPass(net, p, LayerStates::Shown);
+    QVERIFY(sameToRounding(serial, shown));
+    // The top layer shows every sample, and the head's predictions come from those states.
+    const Mat<double> top = net.layer(p.shape.layers - 1).output();
+    QCOMPARE(top.cols(), Eigen::Index(p.steps) * p.batch);
+    const Eigen::Index H = p.shape.hiddenSize, n = net.parameters().size();
+    const Mat<double> w = net.parameters().segment(n - H - 1, H).transpose();
+    const Mat<double> fromStates = (w * top.rightCols(p.batch)).array() + net.parameters()[n - 1];
+    QVERIFY((fromStates - shown.prediction).cwiseAbs().maxCoeff() <= 1e-12);
+    Mat<double> dPrediction;
+    meanSquaredError(shown.prediction, p.Y, &dPrediction);
+    QCOMPARE(int(net.hiddenGradients(dPrediction).size()), p.shape.layers);
+    runPass(net, p);
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, net.hiddenGradients(dPrediction));
 }
 
 void ParallelTest::sameThreadCountGivesIdenticalBitsWhenThePoolIsBusy()

@@ -81,7 +81,8 @@ double BenchRun::runEpoch()
     double total = 0.0;
     for (int step = 0; step < config_.stepsPerEpoch; ++step) {
         const Mat<float>& prediction
-            = network_->forward(s.inputs, config_.steps, config_.batch, config_.outputs);
+            = network_->forward(s.inputs, config_.steps, config_.batch, config_.outputs, nullptr,
+                               LayerStates::NotNeeded);
         total += double(meanSquaredError(prediction, s.targets, &s.dPrediction));
         network_->zeroGradients();
         network_->backward(s.dPrediction);

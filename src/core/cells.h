@@ -19,11 +19,10 @@ public:
     const Mat<S>& cellStates() const override { return cAll_; }
 
 private:
-    using typename RecurrentLayer<S>::BatchSlice;
     void prepareForward(const Mat<S>* c0) override;
-    void forwardSteps(BatchSlice slice) override;
+    void forwardSteps() override;
     void prepareBackward() override;
-    void backwardSteps(const Mat<S>& dH, BatchSlice slice) override;
+    void backwardSteps(const Mat<S>& dH) override;
     Mat<S> cAll_;  // c_0 ... c_T, H x (T+1)*B
     Mat<S> tanhC_; // tanh(c_t), H x T*B, kept for backward
     Mat<S> dcNext_; // H x B: dLoss/dc_t carried back through the recurrence
@@ -43,11 +42,10 @@ public:
     const Mat<S>& candidateHiddenTerm() const { return hn_; }
 
 private:
-    using typename RecurrentLayer<S>::BatchSlice;
     void prepareForward(const Mat<S>* c0) override;
-    void forwardSteps(BatchSlice slice) override;
+    void forwardSteps() override;
     void prepareBackward() override;
-    void backwardSteps(const Mat<S>& dH, BatchSlice slice) override;
+    void backwardSteps(const Mat<S>& dH) override;
     Vec<S> inputBias() const override;
     const Mat<S>& hiddenSideGradient() const override { return dHidden_; }
     void addDirectCarry(Mat<S>& total) const override;
@@ -65,9 +63,8 @@ public:
         : RecurrentLayer<S>(CellType::Rnn, inputSize, hiddenSize, GateGradients::OverActivations) {}
 
 private:
-    using typename RecurrentLayer<S>::BatchSlice;
-    void forwardSteps(BatchSlice slice) override;
-    void backwardSteps(const Mat<S>& dH, BatchSlice slice) override;
+    void forwardSteps() override;
+    void backwardSteps(const Mat<S>& dH) override;
 };
 
 template <typename S>

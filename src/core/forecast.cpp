@@ -144,7 +144,7 @@ Mat<double> closedLoop(Network<float>& network, const Dataset& data, std::span<c
         for (int s = 0; s < steps; ++s) {
             for (int t = 0; t < w; ++t)
                 X.middleCols(Eigen::Index(t) * K, K) = buffer.row(s + t).cast<float>();
-            buffer.row(w + s) = network.forward(X, w, int(K), OutputSteps::Last).cast<double>();
+            buffer.row(w + s) = network.forward(X, w, int(K), OutputSteps::Last, nullptr, LayerStates::NotNeeded).cast<double>();
         }
     }
     return buffer.bottomRows(steps);

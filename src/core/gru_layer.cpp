@@ -21,14 +21,14 @@ void GruLayer<S>::prepareForward(const Mat<S>*)
 }
 
 template <typename S>
-void GruLayer<S>::forwardSteps(BatchSlice slice)
+void GruLayer<S>::forwardSteps()
 {
     const Eigen::Index H = this->hiddenSize();
     const ConstWeightMap<S> Whh = this->weightHh();
-    auto hidProj = this->sliceCols(hidProj_, slice);
+    Mat<S>& hidProj = hidProj_;
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
-        auto a = this->stepCols(this->gateAct_, t, slice); // 3H x slice
-        const auto hPrev = this->stepCols(this->hAll_, t, slice);
+        auto a = this->stepCols(this->gateAct_, t); // 3H x B
+        const auto hPrev = this->stepCols(this->hAll_, t);
         if (this->hiddenMayBeNonzero(t))
             setProduct(hidProj, Whh, hPrev);
         else
@@ -36,13 +36,13 @@ void GruLayer<S>::forwardSteps(BatchSlice slice)
         a.topRows(2 * H) += hidProj.topRows(2 * H);
         for (Eigen::Index j = 0; j < a.cols(); ++j)
             sigmoidInPlace(a.col(j).data(), 2 * H); // r, z
-        auto hn = this->stepCols(hn_, t, slice);
+        auto hn = this->stepCols(hn_, t);
         hn = hidProj.bottomRows(H).colwise() + this->biasHh().tail(H);
         a.bottomRows(H).array() += a.topRows(H).array() * hn.array();
         for (Eigen::Index j = 0; j < a.cols(); ++j)
             tanhInPlace(a.col(j).data() + 2 * H, H); // n
         const auto z = a.middleRows(H, H).array();
-        this->stepCols(this->hAll_, t + 1, slice) = ((S(1) - z) * a.bottomRows(H).array() + z * hPrev.array()).matrix();
+        this->stepCols(this->hAll_, t + 1) = ((S(1) - z) * a.bottomRows(H).array() + z * hPrev.array()).matrix();
     }
 }
 
@@ -58,27 +58,27 @@ void GruLayer<S>::prepareBackward()
 //   dA_z = dh ⊙ (h_{t−1} − n) ⊙ z(1−z)    dA_r = dA_n ⊙ (W_hn h + b_hn) ⊙ r(1−r)
 //   dh_{t−1} = dh ⊙ z + W_hh^T dA_h
 template <typename S>
-void GruLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
+void GruLayer<S>::backwardSteps(const Mat<S>& dH)
 {
     const Eigen::Index H = this->hiddenSize();
-    auto dh = this->sliceCols(dh_, slice);
-    auto dhNext = this->carriedGradient(slice);
+    Mat<S>& dh = dh_;
+    auto dhNext = this->carriedGradient();
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
-        const auto a = this->stepCols(this->gateAct_, t, slice);
+        const auto a = this->stepCols(this->gateAct_, t);
         const auto r = a.topRows(H).array(), z = a.middleRows(H, H).array(), n = a.bottomRows(H).array();
-        const auto hPrev = this->stepCols(this->hAll_, t, slice).array();
-        dh = this->stepCols(dH, t, slice) + dhNext;
-        auto d = this->stepCols(this->dGates_, t, slice);
+        const auto hPrev = this->stepCols(this->hAll_, t).array();
+        dh = this->stepCols(dH, t) + dhNext;
+        auto d = this->stepCols(this->dGates_, t);
         d.bottomRows(H) = (dh.array() * (S(1) - z) * (S(1) - n.square())).matrix();
         d.middleRows(H, H) = (dh.array() * (hPrev - n) * z * (S(1) - z)).matrix();
-        d.topRows(H) = (d.bottomRows(H).array() * this->stepCols(hn_, t, slice).array() * r * (S(1) - r)).matrix();
-        auto dHidden = this->stepCols(dHidden_, t, slice);
+        d.topRows(H) = (d.bottomRows(H).array() * this->stepCols(hn_, t).array() * r * (S(1) - r)).matrix();
+        auto dHidden = this->stepCols(dHidden_, t);
         dHidden.topRows(2 * H) = d.topRows(2 * H);
         dHidden.bottomRows(H) = d.bottomRows(H).cwiseProduct(a.topRows(H));
         if (!this->needsPreviousHiddenGradient(t))
             continue;
         dhNext = dh.cwiseProduct(a.middleRows(H, H));
-        this->carryThroughRecurrence(t, slice, true); // + W_hh^T dA_h
+        this->carryThroughRecurrence(t, true); // + W_hh^T dA_h
     }
 }
 

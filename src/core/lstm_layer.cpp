@@ -53,19 +53,19 @@ void LstmLayer<S>::prepareForward(const Mat<S>* c0)
 }
 
 // The time loop does one GEMM per step (W_hh h_{t-1}, added in place to the precomputed input
-// projection) and then the elementwise part for the slice's columns of that step, which are
-// back to back in every matrix.
+// projection) and then the elementwise part for that step's columns, which are back to back in
+// every matrix.
 template <typename S>
-void LstmLayer<S>::forwardSteps(BatchSlice slice)
+void LstmLayer<S>::forwardSteps()
 {
     const Eigen::Index H = this->hiddenSize(), B = this->batch_;
     const ConstWeightMap<S> Whh = this->weightHh();
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
-        auto a = this->stepCols(this->gateAct_, t, slice); // 4H x slice, holds W_ih x_t + b
+        auto a = this->stepCols(this->gateAct_, t); // 4H x B, holds W_ih x_t + b
         if (this->hiddenMayBeNonzero(t))
-            addProduct(a, Whh, this->stepCols(this->hAll_, t, slice));
-        const Eigen::Index first = Eigen::Index(t) * B + slice.begin; // column t*B + b: sample b at step t
-        lstmStepForward<S>(H, slice.size, a.data(), cAll_.col(first).data(), cAll_.col(first + B).data(),
+            addProduct(a, Whh, this->stepCols(this->hAll_, t));
+        const Eigen::Index first = Eigen::Index(t) * B; // column t*B + b: sample b at step t
+        lstmStepForward<S>(H, B, a.data(), cAll_.col(first).data(), cAll_.col(first + B).data(),
                            tanhC_.col(first).data(), this->hAll_.col(first + B).data());
     }
 }
@@ -107,18 +107,18 @@ void lstmStepBackward(Eigen::Index H, S* __restrict gate, const S* __restrict ta
 // Backward through the steps: the elementwise part (lstmStepBackward) per sample column, then
 // dh_{t−1} = W_hh^T dA as one GEMM per step.
 template <typename S>
-void LstmLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
+void LstmLayer<S>::backwardSteps(const Mat<S>& dH)
 {
     const Eigen::Index H = this->hiddenSize(), B = this->batch_;
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
         const Eigen::Index first = Eigen::Index(t) * B;
-        for (Eigen::Index b = slice.begin; b < slice.begin + slice.size; ++b) {
+        for (Eigen::Index b = 0; b < B; ++b) {
             const Eigen::Index j = first + b; // sample b at step t
             lstmStepBackward<S>(H, this->dGates_.col(j).data(), tanhC_.col(j).data(), cAll_.col(j).data(),
                                 dH.col(j).data(), this->dhNext_.col(b).data(), dcNext_.col(b).data());
         }
         if (this->needsPreviousHiddenGradient(t))
-            this->carryThroughRecurrence(t, slice, false);
+            this->carryThroughRecurrence(t, false);
     }
 }
 

@@ -37,7 +37,7 @@ PartPrediction predictPart(Network<float>& network, const Dataset& data, Part pa
     p.part = part;
     for (const std::vector<std::size_t>& some : evaluationBatches(data, part)) {
         const Batch<float> b = data.batch(some);
-        const Mat<float>& out = network.forward(b.inputs, b.steps, b.batch, b.outputs);
+        const Mat<float>& out = network.forward(b.inputs, b.steps, b.batch, b.outputs, nullptr, LayerStates::NotNeeded);
         for (std::size_t j = 0; j < some.size(); ++j) {
             const std::size_t target = data.split.targetIndex(some[j]);
             const double predictedScaled = double(out(0, Eigen::Index(j)));

@@ -11,12 +11,9 @@
 // where dA (dA_h) is dLoss/d(pre-activation) of the input (hidden) projection.
 // A subclass supplies the time loop of its cell in both directions.
 //
-// Both cores (core/parallel.h): the samples of a batch never interact, so a network cuts its
-// batch into slices and runs each slice through all its layers, forward and then backward, as
-// one part of a job: a slice's numbers stay in the cache of the core that made them, and a
-// training step is two hand-overs, not two per layer. Within a slice, the one-GEMM parts run
-// once per step on the slice's columns (or once over all steps when the slice is the whole
-// batch, cut into column or, for the weight gradients, row blocks when worth it).
+// Both cores: a network cuts a big batch into slices, each run through layers of its own
+// (core/network.h); within a layer, the one-GEMM parts are cut into column blocks (or, for the
+// weight gradients, row blocks) when worth it (core/parallel.h).
 #include "core/kernels.h"
 #include "core/parallel.h"
 #include "core/param_layout.h"
@@ -24,7 +21,6 @@
 #include "core/tensor.h"
 
 #include <atomic>
-#include <vector>
 
 namespace rnnwb {
 
@@ -57,24 +53,13 @@ public:
     void setCancelFlag(const std::atomic<bool>* flag) { cancel_ = flag; }
     bool cancelRequested() const { return cancel_ && cancel_->load(std::memory_order_relaxed); }
 
-    // A forward pass, in two parts so that a network can run each slice of its batch (samples
-    // begin … begin + size − 1) through all its layers in one job (Network::forward):
-    // beginForward once, then forwardSlice for every slice, in parallel or not.
-    // beginForward: h0 / c0 are H x B initial states; nullptr means zeros. X (a matrix or a
-    // column block of one) must stay alive until the backward pass has run.
-    void beginForward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0, const Mat<S>* c0);
-    // W_ih x + b for the slice's columns of every step, then all T steps of its recurrence.
-    // Touches no other sample's columns.
-    void forwardSlice(PartRange slice);
-    // A backward pass likewise: beginBackward(slices), then backwardSlice for slice index =
-    // 0 … slices − 1, then finishBackward.
-    void beginBackward(int slices);
-    // dH: dLoss/dh_t from above for every step (H x T*B); the slice's columns are read. Fills
-    // the slice's columns of the gate gradients and, when dX is given (sized I x T*B), of
-    // dLoss/dX. The slice's parameter gradients are kept apart, to be added by finishBackward.
-    void backwardSlice(const Mat<S>& dH, PartRange slice, int index, Mat<S>* dX);
-    // Adds the slices' parameter gradients to the gradient vector, in slice order.
-    void finishBackward();
+    // Runs the layer on X (I x T*B, a matrix or a column block of one, which must stay alive
+    // until the backward pass has run). h0 / c0 are H x B initial states; nullptr means zeros.
+    void forward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0, const Mat<S>* c0);
+    // dH: dLoss/dh_t from above for every step (H x T*B). Fills the gate gradients, adds the
+    // parameter gradients to the gradient vector and, when dX is given, writes dLoss/dX
+    // (I x T*B, sized by the caller).
+    void backward(const Mat<S>& dH, Mat<S>* dX);
 
     // After a backward pass from dH: dLoss/dh_t in total for every step (H x T*B), i.e. dH_t from above
     // plus what flows back into h_t from step t+1 through the recurrence:
@@ -95,20 +80,16 @@ public:
     virtual const Mat<S>& cellStates() const { return empty_; }
 
 protected:
-    // The samples b = begin … begin + size − 1 of the batch: one slice the time loop runs on.
-    using BatchSlice = PartRange;
-
     // Sizes the cell's own buffers for steps_ x batch_ and sets its initial state (c0: H x B,
-    // nullptr for zeros), before the slices run.
+    // nullptr for zeros).
     virtual void prepareForward(const Mat<S>* /*c0*/) {}
-    // On entry gateAct_ holds the input projection; run the recurrence for the slice's samples,
-    // filling their columns of gateAct_ and hAll_. Slices run in parallel: touch no other column.
-    virtual void forwardSteps(BatchSlice slice) = 0;
+    // On entry gateAct_ holds the input projection; run the recurrence, filling gateAct_ and
+    // hAll_.
+    virtual void forwardSteps() = 0;
     // Sizes the cell's backward buffers (dhNext_ is already zero).
     virtual void prepareBackward() {}
-    // Fill the slice's columns of dGates_ (and of the hidden-side gradient, see
-    // hiddenSideGradient) from dH.
-    virtual void backwardSteps(const Mat<S>& dH, BatchSlice slice) = 0;
+    // Fill dGates_ (and the hidden-side gradient, see hiddenSideGradient) from dH.
+    virtual void backwardSteps(const Mat<S>& dH) = 0;
     // The bias added to every column of the input projection (default b_ih + b_hh).
     virtual Vec<S> inputBias() const { return biasIh() + biasHh(); }
     // dLoss/d(W_hh h + b_hh): the same as dGates_ except for the GRU's candidate gate.
@@ -124,26 +105,16 @@ protected:
 
     Cols<S> stepCols(Mat<S>& m, int t) const { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
     ConstCols<S> stepCols(const Mat<S>& m, int t) const { return m.middleCols(Eigen::Index(t) * batch_, batch_); }
-    // The slice's columns of step t (of a T*B matrix), or of an H x B step buffer (sliceCols).
-    Cols<S> stepCols(Mat<S>& m, int t, BatchSlice s) const
-    {
-        return m.middleCols(Eigen::Index(t) * batch_ + s.begin, s.size);
-    }
-    ConstCols<S> stepCols(const Mat<S>& m, int t, BatchSlice s) const
-    {
-        return m.middleCols(Eigen::Index(t) * batch_ + s.begin, s.size);
-    }
-    static Cols<S> sliceCols(Mat<S>& m, BatchSlice s) { return m.middleCols(s.begin, s.size); }
     // False when h_t is known to be zero (t = 0 without a given h0): W_hh h_t is then skipped.
     bool hiddenMayBeNonzero(int t) const { return t > 0 || !zeroStart_; }
     // Whether backward at step t needs dLoss/dh_{t−1}: not at t = 0, since nothing uses the
     // gradient of the initial state (it is not a parameter).
     static bool needsPreviousHiddenGradient(int t) { return t > 0; }
-    // The slice's columns of dhNext_ (H x slice): dLoss/dh_t carried back from step t+1.
-    auto carriedGradient(BatchSlice s) { return dhNext_.middleCols(s.begin, s.size).topRows(hidden_); }
-    // dhNext_ = W_hh^T dA_h,t for the slice's columns (with `accumulate`: +=), i.e. what flows
-    // back from step t into h_{t−1} through W_hh.
-    void carryThroughRecurrence(int t, BatchSlice slice, bool accumulate);
+    // dhNext_'s top H rows (H x B): dLoss/dh_t carried back from step t+1.
+    auto carriedGradient() { return dhNext_.topRows(hidden_); }
+    // dhNext_ = W_hh^T dA_h,t (with `accumulate`: +=), i.e. what flows back from step t into
+    // h_{t−1} through W_hh.
+    void carryThroughRecurrence(int t, bool accumulate);
 
     int steps_ = 0;
     int batch_ = 0;
@@ -159,14 +130,10 @@ protected:
     Mat<S> dhNext_;
 
 private:
-    // Calls body(PartRange) on the slice's columns, as runs of back-to-back columns: one run
-    // over all steps when the slice is the whole batch, else one run per step.
-    template <typename Body>
-    void forEachColumnRun(BatchSlice slice, Body body) const;
-    void projectInputs(PartRange cols);
-    void sliceWeightGradients(BatchSlice slice, Mat<S>& g) const;
-    void toParameterLayout(const Mat<S>& g, Vec<S>& flat) const;
-    void inputGradientColumns(const Mat<S>& wihT, PartRange cols, Mat<S>& dX) const;
+    void projectInputs();
+    void weightGradients(Mat<S>& g) const;
+    void addToGradientVector(const Mat<S>& g);
+    void writeInputGradient(const Mat<S>& wihT, Mat<S>& dX) const;
     // w^T with zero rows below it up to paddedRows(w.cols()) (see whhTransposed_).
     static Mat<S> paddedTranspose(const ConstWeightMap<S>& w);
 
@@ -186,16 +153,12 @@ private:
     // The input of the last forward, viewed in place (it is the layer below's output).
     using InputView = Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>>;
     InputView input_{nullptr, 0, 0, Eigen::OuterStride<>(1)};
-    Vec<S> inputBias_; // inputBias() of the last forward, once per pass, not once per step
     // W_hh^T with zero rows below its H rows up to paddedRows(H), made once per backward. A GEMM
     // whose result has 45 rows, say, ends each column in a ragged remainder the vector kernel
     // handles poorly: 45 x 180 · 180 x 48 took 10.0 µs, the same with 48 rows (zeros
     // included) 6.6 µs.
     Mat<S> whhTransposed_;
-    Mat<S> wihTransposed_; // W_ih^T likewise, for dX
-    // Per slice of the backward pass: [dW_ih dW_hh db_ih db_hh], 4H x (I+H+2), column-major.
-    std::vector<Mat<S>> sliceGradients_;
-    std::vector<Vec<S>> sliceFlatGradients_; // the same in the gradient vector's layout
+    Mat<S> weightGradients_; // [dW_ih dW_hh db_ih db_hh] of a backward pass, 4H x (I+H+2)
     Mat<S> empty_;
 };
 

@@ -3,29 +3,29 @@
 namespace rnnwb {
 
 template <typename S>
-void RnnLayer<S>::forwardSteps(BatchSlice slice)
+void RnnLayer<S>::forwardSteps()
 {
     const ConstWeightMap<S> Whh = this->weightHh();
     for (int t = 0; t < this->steps_ && !this->cancelRequested(); ++t) {
-        auto a = this->stepCols(this->gateAct_, t, slice); // H x slice
+        auto a = this->stepCols(this->gateAct_, t); // H x B
         if (this->hiddenMayBeNonzero(t))
-            addProduct(a, Whh, this->stepCols(this->hAll_, t, slice));
+            addProduct(a, Whh, this->stepCols(this->hAll_, t));
         tanhInPlace(a.data(), a.size()); // h' = tanh(W_ih x + b_ih + W_hh h + b_hh); whole columns: contiguous
-        this->stepCols(this->hAll_, t + 1, slice) = a;
+        this->stepCols(this->hAll_, t + 1) = a;
     }
 }
 
 // dA = (dh_t + dh from step t+1) ⊙ (1 − h_t²);  dh_{t−1} = W_hh^T dA
 template <typename S>
-void RnnLayer<S>::backwardSteps(const Mat<S>& dH, BatchSlice slice)
+void RnnLayer<S>::backwardSteps(const Mat<S>& dH)
 {
-    auto dhNext = this->carriedGradient(slice);
+    auto dhNext = this->carriedGradient();
     for (int t = this->steps_ - 1; t >= 0 && !this->cancelRequested(); --t) {
-        const auto h = this->stepCols(this->gateAct_, t, slice).array();
-        auto d = this->stepCols(this->dGates_, t, slice);
-        d = ((this->stepCols(dH, t, slice) + dhNext).array() * (S(1) - h.square())).matrix();
+        const auto h = this->stepCols(this->gateAct_, t).array();
+        auto d = this->stepCols(this->dGates_, t);
+        d = ((this->stepCols(dH, t) + dhNext).array() * (S(1) - h.square())).matrix();
         if (this->needsPreviousHiddenGradient(t))
-            this->carryThroughRecurrence(t, slice, false);
+            this->carryThroughRecurrence(t, false);
     }
 }
 

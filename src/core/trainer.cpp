@@ -61,7 +61,7 @@ Trainer::Trainer(Dataset data, const TrainConfig& config, std::string columnName
 double Trainer::trainStep(const Batch<float>& b)
 {
     constexpr double kCutShort = std::numeric_limits<double>::quiet_NaN();
-    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
+    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs, nullptr, LayerStates::NotNeeded);
     if (network_->cancelRequested())
         return kCutShort;
     const double loss = double(meanSquaredError(prediction, b.targets, &dPrediction_));
@@ -112,7 +112,7 @@ double Trainer::measureValidationLoss()
     if (data_.split.validation == 0)
         return std::numeric_limits<double>::quiet_NaN();
     const Batch<float>& b = validationBatch_;
-    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs);
+    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs, nullptr, LayerStates::NotNeeded);
     if (network_->cancelRequested())
         return std::numeric_limits<double>::quiet_NaN();
     return double(meanSquaredError(prediction, b.targets));
