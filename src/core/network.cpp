@@ -53,6 +53,20 @@ void Network<S>::addReplica()
     replicas_.push_back(std::move(replica));
 }
 
+// Points replica k's layers at the parameters and at where its gradients go (gradientTarget).
+template <typename S>
+void Network<S>::bindReplica(int k)
+{
+    Replica& replica = replicas_[std::size_t(k)];
+    if (slices_ > 1)
+        replica.gradients.resize(params_.size()); // no reallocation when the size is unchanged
+    S* gradients = gradientTarget(k);
+    for (int l = 0; l < shape_.layers; ++l) {
+        const std::size_t off = layout_[std::size_t(l) * 4].offset;
+        replica.layers[std::size_t(l)]->bind(params_.data() + off, gradients + off);
+    }
+}
+
 template <typename S>
 void Network<S>::setParameters(const Eigen::Ref<const Vec<S>>& values)
 {
@@ -106,16 +120,8 @@ const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps out
     slices_ = states == LayerStates::Shown || init ? 1 : sliceCount(T, B);
     while (replicas_.size() < std::size_t(slices_))
         addReplica();
-    const std::size_t P = std::size_t(params_.size());
-    for (int k = 0; k < slices_; ++k) {
-        Replica& replica = replicas_[std::size_t(k)];
-        if (slices_ > 1 && replica.gradients.size() != Eigen::Index(P))
-            replica.gradients.resize(Eigen::Index(P));
-        for (int l = 0; l < shape_.layers; ++l) {
-            const std::size_t off = layout_[std::size_t(l) * 4].offset;
-            replica.layers[std::size_t(l)]->bind(params_.data() + off, gradientTarget(k) + off);
-        }
-    }
+    for (int k = 0; k < slices_; ++k)
+        bindReplica(k);
     prediction_.resize(1, Eigen::Index(outputSteps()) * B);
     runParts(slices_, [&](int k) { forwardReplica(k, X, init); });
     if (cancelRequested()) // the layers' states are incomplete: no prediction from them
@@ -190,10 +196,7 @@ void Network<S>::backwardReplica(int k, const Mat<S>& dPrediction)
     for (int l = layerCount() - 1; l >= 0 && !cancelRequested(); --l) {
         RecurrentLayer<S>& layer = *replica.layers[std::size_t(l)];
         const Mat<S>& dH = l == layerCount() - 1 ? replica.dTop : replica.dInput[std::size_t(l) + 1];
-        Mat<S>* dX = l > 0 ? &replica.dInput[std::size_t(l)] : nullptr;
-        if (dX)
-            dX->resize(layer.inputSize(), Eigen::Index(steps_) * n);
-        layer.backward(dH, dX);
+        layer.backward(dH, l > 0 ? &replica.dInput[std::size_t(l)] : nullptr);
     }
 }
 

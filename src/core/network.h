@@ -91,11 +91,12 @@ private:
 
     int sliceCount(int T, int B) const;
     void addReplica();
+    void bindReplica(int k);
+    // Where replica k's gradients go: the network's own vector when the batch is one slice.
+    S* gradientTarget(int k) { return slices_ == 1 ? grads_.data() : replicas_[std::size_t(k)].gradients.data(); }
     // Runs replica k on its slice of the batch (forward, then backward).
     void forwardReplica(int k, const Mat<S>& X, const InitialState<S>* init);
     void backwardReplica(int k, const Mat<S>& dPrediction);
-    // Where replica k's gradients go: the network's own vector when the batch is one slice.
-    S* gradientTarget(int k) { return slices_ == 1 ? grads_.data() : replicas_[std::size_t(k)].gradients.data(); }
     int outputSteps() const { return outputs_ == OutputSteps::All ? steps_ : 1; }
     ConstWeightMap<S> headWeight() const;
     // dLoss/dh^L_t of the top layer of T steps x B samples from the head: w^T dp_t (zero for

@@ -85,7 +85,7 @@ void RecurrentLayer<S>::backward(const Mat<S>& dH, Mat<S>* dX)
     weightGradients(weightGradients_);
     addToGradientVector(weightGradients_);
     if (dX)
-        writeInputGradient(paddedTranspose(weightIh()), *dX);
+        inputGradient(*dX);
 }
 
 template <typename S>
@@ -145,9 +145,11 @@ void RecurrentLayer<S>::addToGradientVector(const Mat<S>& g)
 // dX = W_ih^T dA, cut into column blocks. wihT is W_ih^T with zero rows up to paddedRows(I)
 // (see whhTransposed_): with I = 45, say, the product has 48 rows, of which the top I are dX.
 template <typename S>
-void RecurrentLayer<S>::writeInputGradient(const Mat<S>& wihT, Mat<S>& dX) const
+void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
 {
+    const Mat<S> wihT = paddedTranspose(weightIh());
     const Eigen::Index columns = dGates_.cols();
+    dX.resize(inputSize_, columns);
     forEachPart(2.0 * gateRows() * double(wihT.rows()) * double(columns), columns, 16, [&](PartRange block) {
         const auto dA = dGates_.middleCols(block.begin, block.size);
         if (wihT.rows() == inputSize_) {
@@ -158,13 +160,6 @@ void RecurrentLayer<S>::writeInputGradient(const Mat<S>& wihT, Mat<S>& dX) const
         setProduct(padded, wihT, dA);
         dX.middleCols(block.begin, block.size) = padded.topRows(inputSize_);
     });
-}
-
-template <typename S>
-void RecurrentLayer<S>::inputGradient(Mat<S>& dX) const
-{
-    dX.resize(inputSize_, dGates_.cols());
-    writeInputGradient(paddedTranspose(weightIh()), dX);
 }
 
 template <typename S>

@@ -57,8 +57,8 @@ public:
     // until the backward pass has run). h0 / c0 are H x B initial states; nullptr means zeros.
     void forward(const Eigen::Ref<const Mat<S>>& X, int T, int B, const Mat<S>* h0, const Mat<S>* c0);
     // dH: dLoss/dh_t from above for every step (H x T*B). Fills the gate gradients, adds the
-    // parameter gradients to the gradient vector and, when dX is given, writes dLoss/dX
-    // (I x T*B, sized by the caller).
+    // parameter gradients to the gradient vector and, when dX is given, writes dLoss/dX into
+    // it (inputGradient).
     void backward(const Mat<S>& dH, Mat<S>* dX);
 
     // After a backward pass from dH: dLoss/dh_t in total for every step (H x T*B), i.e. dH_t from above
@@ -133,7 +133,6 @@ private:
     void projectInputs();
     void weightGradients(Mat<S>& g) const;
     void addToGradientVector(const Mat<S>& g);
-    void writeInputGradient(const Mat<S>& wihT, Mat<S>& dX) const;
     // w^T with zero rows below it up to paddedRows(w.cols()) (see whhTransposed_).
     static Mat<S> paddedTranspose(const ConstWeightMap<S>& w);
 
