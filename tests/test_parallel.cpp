@@ -254,15 +254,22 @@ void ParallelTest::workInsideAPartIsNotCutAgain()
 void ParallelTest::twoThreadsComputeWhatOneComputes_data()
 {
     QTest::addColumn<int>("cell");
-    QTest::newRow("LSTM") << int(CellType::Lstm);
-    QTest::newRow("GRU") << int(CellType::Gru);
-    QTest::newRow("RNN") << int(CellType::Rnn);
+    QTest::addColumn<bool>("everyStep"); // a prediction at every step, not only the last
+    QTest::newRow("LSTM") << int(CellType::Lstm) << false;
+    QTest::newRow("GRU") << int(CellType::Gru) << false;
+    QTest::newRow("RNN") << int(CellType::Rnn) << false;
+    QTest::newRow("LSTM, every step") << int(CellType::Lstm) << true;
 }
 
 void ParallelTest::twoThreadsComputeWhatOneComputes()
 {
     QFETCH(int, cell);
-    const Problem p = makeProblem(CellType(cell));
+    QFETCH(bool, everyStep);
+    Problem p = makeProblem(CellType(cell));
+    if (everyStep) {
+        p.outputs = OutputSteps::All;
+        p.Y = Eigen::RowVectorXd::LinSpaced(Eigen::Index(p.steps) * p.batch, -1.0, 1.0);
+    }
     Pass serial, split;
     {
         ThreadCountScope one(1);
