@@ -166,8 +166,8 @@ void Network<S>::backward(const Mat<S>& dPrediction)
     if (cancelRequested())
         return;
     runParts(slices_, [&](int k) { backwardReplica(k, dPrediction); });
-    if (cancelRequested() || slices_ == 1)
-        return; // cancelled: partial gradients, the caller throws them away
+    if (slices_ == 1 || cancelRequested())
+        return; // one slice added to grads_ itself; a cancelled pass's partial gradients are thrown away
     for (int k = 0; k < slices_; ++k) // in slice order, whichever thread ran a slice
         grads_ += replicas_[std::size_t(k)].gradients;
 }

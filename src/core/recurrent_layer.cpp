@@ -1,7 +1,5 @@
 #include "core/recurrent_layer.h"
 
-#include <algorithm>
-
 namespace rnnwb {
 
 template <typename S>
