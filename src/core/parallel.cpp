@@ -225,10 +225,10 @@ PartRange partRange(Eigen::Index n, int parts, int part)
 
 int partsFor(double flops, Eigen::Index n, Eigen::Index minPiece)
 {
-    const double byWork = flops / kMinPartFlops;
-    const Eigen::Index byPieces = n / std::max<Eigen::Index>(minPiece, 1);
     if (insideJobPart)
         return 1;
+    const double byWork = flops / kMinPartFlops;
+    const Eigen::Index byPieces = n / std::max<Eigen::Index>(minPiece, 1);
     const double parts = std::min({double(threadCount()), byWork, double(byPieces)});
     return std::max(1, int(parts));
 }
