@@ -1,7 +1,7 @@
 // The teaching views of issue 5 that look at numbers: the inside view (heatmaps of every gate
 // and state of a real inspection, step selection, values on hover), the gradient-flow chart and
 // the parameter histograms. Models are trained by the core on the airline data.
-// With RNNWB_TEACH_GRABS=DIR the views are also saved as 800x450 PNGs (light and dark) there.
+// tests/tools/teaching_grabs.cpp saves the same views as pictures.
 #include "app/gradient_flow_chart.h"
 #include "app/inside_view.h"
 #include "app/parameter_histograms.h"
@@ -11,13 +11,11 @@
 #include "core/trainer.h"
 
 #include "app_test_support.h"
-#include "app/color_scheme.h"
+#include "inside_views_support.h"
 
 #include <qcustomplot.h>
 
 #include <QComboBox>
-#include <QDir>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
@@ -32,70 +30,8 @@ using namespace rnnwb;
 using namespace rnnwb::app;
 using namespace Qt::StringLiterals;
 
-using rnnwb::test::airlineValues;
+using namespace rnnwb::test;
 
-namespace {
-
-TrainConfig tinyConfig(CellType cell, Layout layout, int hidden = 6, int layers = 2)
-{
-    TrainConfig config;
-    config.cell = cell;
-    config.layout = layout;
-    config.hidden = hidden;
-    config.layers = layers;
-    config.epochs = 3;
-    return config;
-}
-
-// A trainer that has run its epochs, on `values` (the airline data by default).
-std::unique_ptr<Trainer> trained(const TrainConfig& config, std::vector<double> values = airlineValues())
-{
-    auto trainer = std::make_unique<Trainer>(Dataset::prepare(std::move(values), config), config, "Passengers");
-    trainer->run();
-    return trainer;
-}
-
-Inspection inspectLast(const Trainer& trainer)
-{
-    return inspectTarget(trainer.model(), trainer.data(), inspectableTargets(trainer.data()).last);
-}
-
-QString grabDir() { return qEnvironmentVariable("RNNWB_TEACH_GRABS"); }
-
-// Shows the widget at 800x450 and lays its plots out (pixel positions become valid).
-void showAt800x450(QWidget& w)
-{
-    w.resize(800, 450);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    for (QCustomPlot* plot : w.findChildren<QCustomPlot*>())
-        plot->replot();
-}
-
-// Saves the widget light and dark when grabs are asked for.
-void saveGrabs(QWidget& w, const QString& name)
-{
-    if (grabDir().isEmpty())
-        return;
-    QDir().mkpath(grabDir());
-    const QPalette light = w.palette();
-    for (const bool dark : {false, true}) {
-        w.setPalette(dark ? darkPalette() : light);
-        for (QCustomPlot* plot : w.findChildren<QCustomPlot*>())
-            plot->replot();
-        QVERIFY(w.grab().save(grabDir() + u"/%1%2.png"_s.arg(name, dark ? u"-dark"_s : QString())));
-    }
-    w.setPalette(light);
-}
-
-// The pixel centre of map cell (step, unit) (0-based indices into the inspection).
-QPoint cellCentre(const QCPColorMap* map, int step, int unit)
-{
-    return QPoint(int(std::lround(map->keyAxis()->coordToPixel(step + 1))),
-                  int(std::lround(map->valueAxis()->coordToPixel(unit + 1))));
-}
-
-} // namespace
 
 class InsideViewsTest : public QObject {
     Q_OBJECT
@@ -116,7 +52,6 @@ private slots:
     void histogramChoiceSurvivesNewModels();
     void gradientChartSkipsWhatALogAxisCannotShow();
     void comparisonDividesByTheLastStep();
-    void grabs();
 };
 
 void InsideViewsTest::mapsHoldEveryRecordedValue_data()
@@ -221,7 +156,7 @@ void InsideViewsTest::clickingAColumnSelectsItsStep()
     const auto trainer = trained(tinyConfig(CellType::Lstm, Layout::Sequence));
     InsideView view;
     view.setInspection(inspectLast(*trainer));
-    showAt800x450(view);
+    QVERIFY(showAt800x450(view));
     QSignalSpy selected(&view, &InsideView::stepSelected);
     QCPColorMap* map = view.map(0, u"o"_s);
     QTest::mouseClick(map->parentPlot(), Qt::LeftButton, {}, cellCentre(map, 2, 4));
@@ -240,7 +175,7 @@ void InsideViewsTest::hoverNamesStepUnitAndValue()
     const Inspection inspection = inspectLast(*trainer);
     InsideView view;
     view.setInspection(inspection);
-    showAt800x450(view);
+    QVERIFY(showAt800x450(view));
     QCPColorMap* map = view.map(0, u"c"_s);
     QTest::mouseMove(map->parentPlot(), cellCentre(map, 1, 3));
     const double c = inspection.layers[0].steps[1].values.at("c")[3];
@@ -330,7 +265,7 @@ void InsideViewsTest::oneStepAndOneUnitStillShow()
     const QCPColorMap* c = view.map(0, u"c"_s);
     QCOMPARE(c->data()->data(1, 1), inspection.layers[0].steps[0].values.at("c")[0]);
     QCOMPARE(c->keyAxis()->range(), QCPRange(0.5, 1.5));
-    showAt800x450(view);
+    QVERIFY(showAt800x450(view));
     QTest::mouseMove(c->parentPlot(), cellCentre(c, 0, 0));
     QTRY_VERIFY(view.hoverText().contains(u"step 1, unit 1: "_s));
 }
@@ -479,86 +414,6 @@ void InsideViewsTest::comparisonDividesByTheLastStep()
     QCOMPARE(chart.graph(2)->dataCount(), 3);
     QCOMPARE(chart.graph(2)->data()->at(2)->value, 1.0);
     QCOMPARE(chart.plot()->legend->itemCount(), 3);
-}
-
-void InsideViewsTest::grabs()
-{
-    if (grabDir().isEmpty())
-        QSKIP("set RNNWB_TEACH_GRABS=DIR to save the views as PNGs");
-    struct Case {
-        QString name;
-        TrainConfig config;
-    };
-    const QList<Case> cases = {{u"inside-lstm-sequence"_s, tinyConfig(CellType::Lstm, Layout::Sequence, 45, 2)},
-                               {u"inside-gru-features"_s, tinyConfig(CellType::Gru, Layout::Features, 16, 2)},
-                               {u"inside-rnn-sequence"_s, tinyConfig(CellType::Rnn, Layout::Sequence, 8, 1)}};
-    for (const Case& c : cases) {
-        InsideView view;
-        view.setInspection(inspectLast(*trained(c.config)));
-        view.selectStep(1);
-        showAt800x450(view);
-        QTest::mouseMove(view.map(0, u"h"_s)->parentPlot(), cellCentre(view.map(0, u"h"_s), 2, 3));
-        saveGrabs(view, c.name);
-    }
-    {
-        std::vector<double> values(700);
-        for (std::size_t k = 0; k < values.size(); ++k)
-            values[k] = std::sin(0.3 * double(k));
-        const auto trainer = trained(tinyConfig(CellType::Lstm, Layout::Features, 20, 2), values);
-        InsideView view;
-        view.setInspection(inspectLast(*trainer));
-        view.setInspection(inspectTarget(trainer->model(), trainer->data(), inspectableTargets(trainer->data()).first + 400));
-        view.setCurrentLayer(1);
-        view.selectStep(380);
-        showAt800x450(view);
-        saveGrabs(view, u"inside-lstm-features-long"_s);
-    }
-    {
-        // Cost of a refresh during training at the largest size shown: LSTM, 2 layers, 256 units,
-        // 200 steps (reported, never asserted).
-        Inspection big;
-        big.layers.resize(2);
-        for (LayerTrace& layer : big.layers) {
-            layer.steps.resize(200);
-            for (StepState& step : layer.steps)
-                for (const std::string& name : stepValueNames(CellType::Lstm))
-                    step.values[name] = std::vector<double>(256, 0.25);
-        }
-        InsideView view;
-        showAt800x450(view);
-        QElapsedTimer timer;
-        timer.start();
-        view.setInspection(big);
-        const qint64 first = timer.restart();
-        big.layers[1].steps[7].values["f"][3] = 0.5;
-        view.setInspection(big);
-        const qint64 update = timer.restart();
-        view.map(0, u"f"_s)->parentPlot()->replot();
-        qInfo("InsideView 2x256x200: first setInspection %lld ms, update %lld ms, replot %lld ms", first, update,
-              timer.elapsed());
-    }
-    GradientFlowChart flow;
-    std::vector<std::vector<double>> norms(2);
-    for (int t = 0; t < 40; ++t) {
-        norms[0].push_back(0.02 * std::pow(0.8, 39 - t));
-        norms[1].push_back(0.05 * std::pow(0.9, 39 - t));
-    }
-    flow.setFlow(u"LSTM, epoch 12"_s, norms);
-    showAt800x450(flow);
-    saveGrabs(flow, u"gradient-flow"_s);
-    std::vector<double> rnn, gru, lstm;
-    for (int t = 0; t < 40; ++t) {
-        rnn.push_back(std::pow(0.6, 39 - t));
-        gru.push_back(std::pow(0.93, 39 - t));
-        lstm.push_back(std::pow(0.96, 39 - t));
-    }
-    flow.setComparison({{u"RNN"_s, rnn}, {u"GRU"_s, gru}, {u"LSTM"_s, lstm}});
-    saveGrabs(flow, u"gradient-comparison"_s);
-    ParameterHistograms histograms;
-    histograms.setModel(trained(tinyConfig(CellType::Lstm, Layout::Features, 45, 2))->model());
-    histograms.selectTensor(u"lstm.weight_hh_l0"_s);
-    showAt800x450(histograms);
-    saveGrabs(histograms, u"parameter-histogram"_s);
 }
 
 QTEST_MAIN(InsideViewsTest)

@@ -23,7 +23,9 @@
 #include <random>
 
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -106,6 +108,31 @@ public:
 private:
     rlimit previous_{};
     void (*previousHandler_)(int) = nullptr;
+};
+
+// Takes CAP_DAC_OVERRIDE out of this thread's effective capabilities for as long as it lives,
+// so that a directory's permission bits stop root too: a read-only directory then refuses new
+// files to every user. The capability stays in the permitted set and comes back at the end.
+// (glibc has no wrapper for capget/capset; the kernel's ABI is two 32-bit words per set.)
+class WithoutPermissionOverride {
+public:
+    WithoutPermissionOverride() {
+        header_.version = _LINUX_CAPABILITY_VERSION_3;
+        if (::syscall(SYS_capget, &header_, saved_) != 0) return;
+        __user_cap_data_struct reduced[2] = {saved_[0], saved_[1]};
+        reduced[CAP_TO_INDEX(CAP_DAC_OVERRIDE)].effective &= ~CAP_TO_MASK(CAP_DAC_OVERRIDE);
+        active_ = ::syscall(SYS_capset, &header_, reduced) == 0;
+    }
+    ~WithoutPermissionOverride() {
+        if (active_) ::syscall(SYS_capset, &header_, saved_);
+    }
+    WithoutPermissionOverride(const WithoutPermissionOverride&) = delete;
+    WithoutPermissionOverride& operator=(const WithoutPermissionOverride&) = delete;
+
+private:
+    __user_cap_header_struct header_{};
+    __user_cap_data_struct saved_[2]{};
+    bool active_ = false;
 };
 
 // True if this process can create files in `dir` despite its permissions (root can).
@@ -624,14 +651,13 @@ void TestSafetensors::atomicWriteFailureKeepsOldFile() {
     const std::string big(64 * 1024, 'x');
 
     std::optional<FileSizeLimit> limit;
+    std::optional<WithoutPermissionOverride> asPlainUser;
     if (scenario == QLatin1String("missing-dir")) {
         path = root + "/no/such/dir/old.txt";
     } else if (scenario == QLatin1String("read-only-dir")) {
         fs::permissions(root, fs::perms::owner_read | fs::perms::owner_exec);
-        if (canWriteInto(root)) {
-            fs::permissions(root, fs::perms::owner_all);
-            QSKIP("running as root: directory permissions do not stop writes");
-        }
+        asPlainUser.emplace();
+        QVERIFY2(!canWriteInto(root), "the read-only directory still takes new files");
     } else if (scenario == QLatin1String("target-dir")) {
         path = root + "/sub";
         fs::create_directory(path);
@@ -648,6 +674,7 @@ void TestSafetensors::atomicWriteFailureKeepsOldFile() {
         QVERIFY2(QString::fromUtf8(e.what()).startsWith(QString::fromStdString(path + ": ")), e.what());
     }
     limit.reset();
+    asPlainUser.reset();
     fs::permissions(root, fs::perms::owner_all);
     QVERIFY(threw);
     QCOMPARE(readText(root + "/old.txt"), std::string("precious old content"));

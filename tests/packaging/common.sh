@@ -1,15 +1,12 @@
-# Sourced by the packaging checks: how they report, fail and skip.
-# ctest treats exit code 77 as "skipped" (SKIP_RETURN_CODE in CMakeLists.txt).
+# Sourced by the packaging checks: how they report and fail.
 set -euo pipefail
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# require_tool PATH NAME PACKAGE: skip the check when find_program did not find the tool.
+# require_tool PATH NAME PACKAGE: fail the check when find_program did not find the tool. A
+# check never skips: packaging/bootstrap.sh --test installs every tool the checks use.
 require_tool() {
-  if [ ! -x "$1" ]; then
-    echo "SKIPPED: $2 not found (Debian package $3)"
-    exit 77
-  fi
+  [ -x "$1" ] || fail "$2 not found: install the Debian package $3 (packaging/bootstrap.sh --test does)"
 }
 
 # A temporary directory removed when the check ends.

@@ -2,10 +2,12 @@
 # package_install CPACK BUILD_DIR VERSION APP_ID LINTIAN OBJDUMP: builds the Debian package of the
 # programs already built in BUILD_DIR, unpacks it into a temporary root, runs both programs'
 # --version from there without a display, checks the package's files and dependencies, and
-# runs lintian on it (when installed): any E: line fails the test, W: lines are printed.
+# runs lintian on it: any E: line fails the test, W: lines are printed.
 source "$(dirname "$0")/common.sh"
 cpack=$1 build=$2 version=$3 app_id=$4 lintian=$5 objdump=$6
-command -v dpkg-deb >/dev/null || { echo "SKIPPED: dpkg-deb not found (Debian package dpkg)"; exit 77; }
+require_tool "$(command -v dpkg-deb)" dpkg-deb dpkg
+require_tool "$lintian" lintian lintian
+require_tool "$objdump" objdump binutils
 
 "$cpack" --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/out" \
   -D CPACK_INSTALL_CMAKE_PROJECTS= \
@@ -64,18 +66,12 @@ done
 
 # --- built for every x86-64 CPU: AVX registers only in the kernel copies chosen at run time ---
 # (core/kernels.h; checked on the build tree's binaries, which the package holds stripped)
-if [ -x "$objdump" ]; then
-  bash "$(dirname "$0")/../kernel_symbols.sh" nm "$objdump" -- "$build/bin/rnnwb" "$build/bin/rnn-workbench" \
-    || fail "a program uses AVX registers outside the kernels chosen at run time: the package would not run on every x86-64 CPU"
-fi
+bash "$(dirname "$0")/../kernel_symbols.sh" nm "$objdump" -- "$build/bin/rnnwb" "$build/bin/rnn-workbench" \
+  || fail "a program uses AVX registers outside the kernels chosen at run time: the package would not run on every x86-64 CPU"
 
 # --- lintian ---
-if [ -x "$lintian" ]; then
-  report=$("$lintian" --tag-display-limit 0 "$deb" 2>&1 || true)
-  echo "lintian: $(grep -c '^E:' <<<"$report" || true) errors, $(grep -c '^W:' <<<"$report" || true) warnings"
-  [ -z "$report" ] || echo "$report"
-  ! grep -q '^E:' <<<"$report" || fail "lintian reports errors"
-else
-  echo "lintian not found (Debian package lintian): not run"
-fi
+report=$("$lintian" --tag-display-limit 0 "$deb" 2>&1 || true)
+echo "lintian: $(grep -c '^E:' <<<"$report" || true) errors, $(grep -c '^W:' <<<"$report" || true) warnings"
+[ -z "$report" ] || echo "$report"
+! grep -q '^E:' <<<"$report" || fail "lintian reports errors"
 echo "PASS: $(basename "$deb")"
