@@ -42,22 +42,26 @@ mirror=$(apt_mirror)
 
 root=${RNNWB_FRESH_KEEP:-}
 [ -n "$root" ] || root=$(mktemp -d /var/tmp/rnnwb-fresh-root.XXXXXX)
-mounted=()
 
-# Unmounts what this script mounted (innermost first), then removes the root unless it is
-# to be kept. Nothing is removed while anything is still mounted below the root.
+# Everything mounted below the root, deepest first: this script's mounts, and any a killed
+# debootstrap left behind.
+mounts_below_root() { awk -v below="$root/" 'index($2, below) == 1 { print $2 }' /proc/self/mounts | sort -r; }
+
+# Unmounts everything below the root, then removes the root unless it is to be kept. Nothing
+# is removed while anything is still mounted below it.
 cleanup() {
-  local k
-  for ((k = ${#mounted[@]} - 1; k >= 0; k--)); do
-    umount -R "${mounted[k]}" 2>/dev/null || umount -R -l "${mounted[k]}" 2>/dev/null || true
+  local target
+  for target in $(mounts_below_root); do
+    umount "$target" 2>/dev/null || umount -l "$target" 2>/dev/null || true
   done
-  if grep -q " $root/" /proc/self/mounts; then
+  if [ -n "$(mounts_below_root)" ]; then
     say "left $root in place: something is still mounted below it"
   elif [ -z "${RNNWB_FRESH_KEEP:-}" ]; then
     rm -rf --one-file-system "$root"
   fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 if [ ! -x "$root/bin/bash" ]; then
   say "debootstrap --variant=minbase bookworm into $root (mirror from this machine's apt sources)"
@@ -72,15 +76,10 @@ rm -rf "$root$project"
 mkdir -p "$root/home/newcomer"
 git clone -q "$repo" "$root$project" || die "cannot clone $repo"
 
-mount_into() { # mount_into TARGET MOUNT-ARGS...
-  local target="$root$1"; shift
-  mount "$@" "$target"
-  mounted+=("$target")
-}
-mount_into /proc -t proc proc
-mount_into /sys -t sysfs sysfs
-mount_into /dev --rbind /dev
-mount --make-rslave "$root/dev"
+mount -t proc proc "$root/proc"
+mount -t sysfs sysfs "$root/sys"
+mount --rbind /dev "$root/dev"
+mount --make-rslave "$root/dev" # unmounting it later leaves the machine's /dev alone
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
 in_root() {
