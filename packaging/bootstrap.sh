@@ -18,7 +18,7 @@ esac
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 # One portable build for both commands: it runs on every x86-64 CPU and still trains at this
-# CPU's speed, since the training kernels are chosen at run time (src/core/kernels.h).
+# CPU's speed, since the training kernels are chosen at run time (src/core/nn/kernels.h).
 build="${RNNWB_BUILD_DIR:-$here/build/release}"
 
 # Every package is named: apt installs without recommends, so nothing arrives by chance.

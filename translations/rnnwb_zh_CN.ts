@@ -1369,6 +1369,18 @@ RMSE：均方根误差；MAE：平均绝对误差；MAPE / sMAPE：（对称）�
         <source>&lt;b&gt;The parameters.&lt;/b&gt; A histogram of every weight matrix and bias. At the start they are small random numbers; training moves them. Weights that grow very large or all collapse to zero are a sign that the learning rate or the scaling is wrong. Use Step to train one epoch at a time and watch them move.</source>
         <translation>&lt;b&gt;参数。&lt;/b&gt;每个权重矩阵和偏置的直方图。开始时它们是很小的随机数；训练会改变它们。权重变得非常大或全部缩到零，说明学习率或缩放方式有问题。用“单步”每次训练一轮，观察它们如何变化。</translation>
     </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>Elman RNN</source>
+        <translation>Elman RNN</translation>
+    </message>
 </context>
 <context>
     <name>rnnwb::app::ArchitectureView</name>
@@ -1600,18 +1612,6 @@ RMSE：均方根误差；MAE：平均绝对误差；MAPE / sMAPE：（对称）�
     <message>
         <source>hidden layer</source>
         <translation>隐藏层</translation>
-    </message>
-    <message>
-        <source>LSTM</source>
-        <translation>LSTM</translation>
-    </message>
-    <message>
-        <source>GRU</source>
-        <translation>GRU</translation>
-    </message>
-    <message>
-        <source>Elman RNN</source>
-        <translation>Elman RNN</translation>
     </message>
     <message>
         <source>One tanh layer: the new hidden state mixes the input (U = weight_ih) with the previous state (W = weight_hh).</source>

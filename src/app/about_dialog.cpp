@@ -1,8 +1,8 @@
 #include "app/about_dialog.h"
 
 #include "app/qt_text.h"
-#include "core/build_info.h"
-#include "core/parallel.h"
+#include "core/nn/build_info.h"
+#include "core/base/parallel.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // rnn-workbench's command line: an optional CSV file, every training option of `rnnwb train`
 // (parsed by the core's parseTrainOptions, so both accept exactly the same words), and the
 // scripting options --train, --report, --screenshot, --export-charts, --quit.
-#include "core/train_options.h"
+#include "core/training/train_options.h"
 
 #include <QSize>
 #include <QString>

@@ -2,7 +2,7 @@
 // What the app remembers between sessions (QSettings): window layout, last directory, last
 // hyperparameters, recent files. Tests point QSettings elsewhere with
 // QStandardPaths::setTestModeEnabled(true).
-#include "core/train_config.h"
+#include "core/training/train_config.h"
 
 #include <QString>
 #include <QStringList>

@@ -3,7 +3,7 @@
 #include "app/architecture_view.h"
 #include "app/qt_text.h"
 #include "app/teaching_paint.h"
-#include "core/param_layout.h"
+#include "core/nn/param_layout.h"
 
 #include <QLocale>
 
@@ -51,7 +51,7 @@ QString recurrentWeightShape(const NetworkShape& s) { return gateRows(s.cell) + 
 // V, the head nn.Linear(H, 1): [1 × H].
 QString headNumbers(const NetworkShape& s) { return u"1×%1"_s.arg(s.hiddenSize); }
 
-QString cellTitle(CellType cell)
+QString gateBlocksTitle(CellType cell)
 {
     switch (cell) {
     case CellType::Lstm: return ArchitectureView::tr("LSTM: G = 4 gate blocks (i, f, g, o)");
@@ -65,7 +65,7 @@ QString cellTitle(CellType cell)
 QString foldedLegend(const TrainConfig& config, const NetworkShape& s)
 {
     // 隐藏层 hidden layer: S, the tutorial's hidden-layer values.
-    return cellTitle(s.cell) + u"\n\n"_s
+    return gateBlocksTitle(s.cell) + u"\n\n"_s
         + ArchitectureView::tr("Inputs per step I = %1 · hidden units H = %2 · layers L = %3")
               .arg(s.inputSize).arg(s.hiddenSize).arg(s.layers)
         + u"\n\n"_s

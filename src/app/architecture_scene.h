@@ -2,7 +2,7 @@
 // What the architecture view draws, laid out for a given size: boxes (X, S, O and the steps of
 // the unrolled network), arrows with their labels, and text blocks. ArchitectureView paints a
 // scene; its arrowLabels() reads the same scene, so tests see exactly the drawn labels.
-#include "core/train_config.h"
+#include "core/training/train_config.h"
 
 #include <QFontMetricsF>
 #include <QPolygonF>

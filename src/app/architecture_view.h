@@ -1,5 +1,5 @@
 #pragma once
-// The architecture view (issue 5, part 1): the network the current hyperparameters train,
+// The architecture view: the network the current hyperparameters train,
 // drawn as the tutorial draws it (seed/rnn-lstm-tutorial.md), with the tensor shapes on the
 // arrows.
 //
@@ -13,7 +13,7 @@
 // Which time runs across depends on the layout: features, the window's w values enter as the
 // w input features of one step and the steps are the samples of the series; sequence, the
 // window's values enter one per step and the prediction comes from the last step.
-#include "core/train_config.h"
+#include "core/training/train_config.h"
 
 #include <QStringList>
 #include <QWidget>

@@ -17,7 +17,7 @@ QString number(const std::optional<double>& x) { return x ? number(*x) : QString
 
 } // namespace
 
-BacktestDialog::BacktestDialog(TrainRequest request, QWidget* parent)
+BacktestDialog::BacktestDialog(RunRequest request, QWidget* parent)
     : QDialog(parent), ui_(std::make_unique<Ui::BacktestDialog>()), request_(std::move(request))
 {
     ui_->setupUi(this);

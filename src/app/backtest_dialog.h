@@ -1,11 +1,11 @@
 #pragma once
-// Training > Backtest…: a rolling-origin backtest (core/backtest.h) of the data and settings
+// Training > Backtest…: a rolling-origin backtest (core/forecast/backtest.h) of the data and settings
 // of the moment the dialog was opened. The user picks K and whether to retrain at each
 // origin; Run works on a thread of its own (K trainings can take a while), Stop ends it after
 // the current minibatch, and the table fills origin by origin, then gets the mean and the
 // pooled measures.
 #include "app/training_types.h"
-#include "core/backtest.h"
+#include "core/forecast/backtest.h"
 
 #include <QDialog>
 
@@ -22,7 +22,7 @@ namespace rnnwb::app {
 class BacktestDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit BacktestDialog(TrainRequest request, QWidget* parent = nullptr);
+    explicit BacktestDialog(RunRequest request, QWidget* parent = nullptr);
     ~BacktestDialog() override; // stops a running backtest and waits for its thread
 
     bool running() const { return thread_ != nullptr; }
@@ -46,7 +46,7 @@ private:
     void setRunning(bool running);
 
     std::unique_ptr<Ui::BacktestDialog> ui_;
-    TrainRequest request_;
+    RunRequest request_;
     std::size_t testTargets_ = 0;
     QThread* thread_ = nullptr;
     std::atomic<bool> cancel_{false};

@@ -1,7 +1,7 @@
 #include "app/cell_comparison.h"
 
 #include "app/teaching_series.h"
-#include "core/gradient_flow.h"
+#include "core/inspect/gradient_flow.h"
 
 #include <algorithm>
 
@@ -53,7 +53,7 @@ void CellComparison::start(const TrainConfig& user)
         runs.push_back({config, cellName(cell)});
     }
     results_.clear();
-    TrainRequest request;
+    RunRequest request;
     request.values = generated.values;
     request.columnName = "value";
     runner_.start(request, runs);

@@ -4,7 +4,7 @@
 // and measures each trained network's gradient flow, so the three decay curves can be seen
 // side by side: the plain RNN's gradient fades over the 24 steps, the gated cells' does not.
 #include "app/sweep_runner.h"
-#include "core/train_config.h"
+#include "core/training/train_config.h"
 
 #include <QObject>
 

@@ -9,7 +9,7 @@
 //   GRU   h_{t−1} runs across the top, × z → + (1−z)⊙n → h_t; r scales the recurrent part of n.
 //   RNN   one tanh layer: h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh).
 #include "app/teaching_paint.h"
-#include "core/param_layout.h"
+#include "core/nn/param_layout.h"
 
 #include <QPolygonF>
 #include <QRectF>

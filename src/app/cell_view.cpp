@@ -1,4 +1,5 @@
 #include "app/cell_view.h"
+#include "app/teaching_texts.h"
 
 #include "app/cell_diagram.h"
 #include "app/qt_text.h"
@@ -24,16 +25,6 @@ double mean(std::span<const double> values)
     if (values.empty())
         return std::nan("");
     return std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
-}
-
-QString cellTitle(CellType cell)
-{
-    switch (cell) {
-    case CellType::Lstm: return CellView::tr("LSTM");
-    case CellType::Gru: return CellView::tr("GRU");
-    case CellType::Rnn: return CellView::tr("Elman RNN");
-    }
-    return {};
 }
 
 // PyTorch's gate line: name_t = act(W_i· x_t + b_i· + W_h· h_{t−1} + b_h·).

@@ -1,14 +1,14 @@
 #pragma once
-// The cell view (issue 5, part 2): one recurrent cell drawn as the tutorial draws the LSTM
+// The cell view: one recurrent cell drawn as the tutorial draws the LSTM
 // (seed/rnn-lstm-tutorial.md), with the live values of one layer at one time step of an
-// Inspection (core/inspect.h) and PyTorch's equations beside it.
+// Inspection (core/inspect/inspect.h) and PyTorch's equations beside it.
 //
 // Each gate shows its activation: the mean over the H units as a number, a level bar and a
 // colour (σ gates 0 … 1 on one hue; tanh values and the states −1 … 1 on a diverging scale,
 // clamped), and a strip of the per-unit values. c_t, h_t and the values entering the step
 // (c_{t−1}, h_{t−1}: zero at the first step, as PyTorch starts) are shown likewise. Without a
 // state the diagram is drawn in neutral colours.
-#include "core/inspect.h"
+#include "core/inspect/inspect.h"
 
 #include <QString>
 #include <QWidget>

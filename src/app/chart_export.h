@@ -5,7 +5,7 @@
 // in the CSV. Works for any QCustomPlot (rendered through QCPPainter; its data read from every
 // one-dimensional plottable) and any QChartView (its scene rendered; its data read from every
 // XY, bar and pie series), so a new chart needs no export code of its own.
-#include "core/prediction_csv.h"
+#include "core/formats/prediction_csv.h"
 
 #include <QIODevice>
 #include <QImage>

@@ -1,6 +1,6 @@
 #pragma once
 // A read-only table model over a parsed CSV table, for the Data panel's preview.
-#include "core/csv_reader.h"
+#include "core/data/csv_reader.h"
 
 #include <QAbstractTableModel>
 

@@ -1,8 +1,8 @@
 #pragma once
 // The data the session works on: the parsed table, the chosen column and missing-value policy,
 // and the series they give. Panels view and edit it; training takes its series.
-#include "core/csv_reader.h"
-#include "core/series.h"
+#include "core/data/csv_reader.h"
+#include "core/data/series.h"
 
 #include <QObject>
 #include <QString>

@@ -2,7 +2,7 @@
 // The Data panel: where the series comes from (file, bundled dataset, teaching series), the
 // column and missing-value policy, what the import warned about, a table preview and the series
 // plot with its parts shaded.
-#include "core/dataset.h"
+#include "core/training/dataset.h"
 
 #include <QWidget>
 

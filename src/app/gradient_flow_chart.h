@@ -1,5 +1,5 @@
 #pragma once
-// Gradient flow (issue 5): how strongly the loss reacts to the hidden state at each step,
+// Gradient flow: how strongly the loss reacts to the hidden state at each step,
 // ‖∂L/∂h_t‖ over t, on a log axis so a decay towards the early steps (vanishing gradients)
 // shows as a straight slope. Two uses:
 //   setFlow        the current model: one curve per layer.

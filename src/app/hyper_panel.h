@@ -2,7 +2,7 @@
 // The Hyperparameters panel: every training option as a control with a tooltip for students,
 // and the reasons a configuration cannot train shown next to the control they concern.
 #include "app/config_check.h"
-#include "core/train_config.h"
+#include "core/training/train_config.h"
 
 #include <QHash>
 #include <QWidget>

@@ -3,7 +3,7 @@
 // over time step × hidden unit, with its title, colour scale and the frame marking the selected
 // step. Sigmoid gates use a 0 … 1 sequential scale, g, n and h −1 … 1 diverging, and c a
 // diverging scale symmetric around 0 at its largest |c|.
-#include "core/inspect.h"
+#include "core/inspect/inspect.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #pragma once
-// The inside view (issue 5): what every layer computed on the way to one prediction, as
-// heatmaps of time step × hidden unit, one per recorded value (core/inspect.h):
+// The inside view: what every layer computed on the way to one prediction, as
+// heatmaps of time step × hidden unit, one per recorded value (core/inspect/inspect.h):
 //   LSTM  i f g o c h     GRU  r z n h     RNN  h
 // Sigmoid gates are drawn on a 0 … 1 sequential scale, tanh values (g, n, h) on a −1 … 1
 // diverging one, the cell state c on a diverging scale symmetric around 0 at its largest |c|.
@@ -15,7 +15,7 @@
 // of every layer, and stepSelected(layer, step) tells the cell view. Hovering a cell shows
 // "step t, unit u: value" below the maps and as a tooltip.
 #include "app/inside_heatmap.h"
-#include "core/inspect.h"
+#include "core/inspect/inspect.h"
 
 #include <QString>
 #include <QWidget>

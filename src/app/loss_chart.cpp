@@ -54,7 +54,7 @@ void LossChart::begin(int epochs)
     refresh();
 }
 
-void LossChart::addEpoch(const EpochUpdate& u)
+void LossChart::addEpoch(const EpochProgress& u)
 {
     plannedEpochs_ = u.epochs;
     if (std::isfinite(u.trainLoss))

@@ -27,7 +27,7 @@ public:
 
     // A new training of `epochs` planned epochs: clears the curves.
     void begin(int epochs);
-    void addEpoch(const EpochUpdate& update);
+    void addEpoch(const EpochProgress& update);
     // Shows a finished run's curves.
     void showCurves(const std::vector<double>& train, const std::vector<double>& validation);
     // Several runs: the first as showCurves does, the others' training loss dashed, one colour

@@ -244,7 +244,7 @@ bool MainWindow::startTraining(bool stepOnly, QString* reason)
     revalidate();
     if (!check_.ok())
         return fail(trainingPanel_->blockedReason());
-    const TrainRequest request = currentRequest();
+    const RunRequest request = currentRequest();
     sessionSeries_ = document_->plotSeries();
     sessionLabel_ = document_->label();
     sessionSource_ = dataSource_;
@@ -252,10 +252,16 @@ bool MainWindow::startTraining(bool stepOnly, QString* reason)
     return true;
 }
 
-TrainRequest MainWindow::currentRequest() const
+RunRequest MainWindow::currentRequest() const
 {
     const Series* series = document_->series();
-    return {effectiveConfig(), series->values, series->name, document_->reportName()};
+    RunRequest request;
+    request.config = effectiveConfig();
+    request.values = series->values;
+    request.lines = series->line;
+    request.columnName = series->name;
+    request.dataFile = document_->reportName();
+    return request;
 }
 
 void MainWindow::updateActions()
@@ -311,7 +317,7 @@ void MainWindow::onSessionStarted(const SessionInfo& info)
         tabs_->setCurrentWidget(resultsPanel_);
 }
 
-void MainWindow::onEpochDone(const EpochUpdate& update)
+void MainWindow::onEpochDone(const EpochProgress& update)
 {
     trainingPanel_->lossChart()->addEpoch(update);
     lastEpoch_ = update;

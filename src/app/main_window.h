@@ -111,7 +111,7 @@ private:
     void updateActions();
     void onStateChanged(TrainingController::State state);
     void onSessionStarted(const SessionInfo& info);
-    void onEpochDone(const EpochUpdate& update);
+    void onEpochDone(const EpochProgress& update);
     void onFinished(const RunOutcome& outcome);
     void showError(const QString& title, const QString& message);
     void chooseFile();
@@ -121,7 +121,7 @@ private:
     void createFileActions(QMenu* file, QMenu* training);
     void createAnalysisActions(QMenu* training);
     // What Train would train now: the hyperparameters and the current series.
-    TrainRequest currentRequest() const;
+    RunRequest currentRequest() const;
     void installChartMenus();
     void addRunFrom(const DataSource& source, RunRecord record);
     void reportVerification(const RunOutcome& outcome);
@@ -150,7 +150,7 @@ private:
     QDockWidget* trainingDock_ = nullptr;
     QByteArray defaultLayout_;
     ConfigCheck check_;
-    EpochUpdate lastEpoch_;
+    EpochProgress lastEpoch_;
     // What the running session trains on (for its run record).
     std::shared_ptr<const PlotSeries> sessionSeries_;
     QString sessionLabel_;

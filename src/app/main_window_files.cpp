@@ -1,4 +1,4 @@
-// MainWindow's file actions (issue 6): models, predictions, the PyTorch script, projects,
+// MainWindow's file actions: models, predictions, the PyTorch script, projects,
 // chart menus and Re-run and Verify. The work is in model_actions, project_file and
 // chart_export; this file asks for paths and shows the outcome.
 #include "app/main_window.h"

@@ -137,7 +137,11 @@ bool MainWindow::rerunAndVerify(QString* reason)
     if (!run || run->outcome.trainLoss.empty() || !run->series)
         return fail(tr("show a trained run first (a model opened from a file has no loss curve to compare)"));
     const RunOutcome& o = run->outcome;
-    TrainRequest request{o.config, std::vector<double>(run->series->y.begin(), run->series->y.end()), o.column, o.dataFile};
+    RunRequest request;
+    request.config = o.config;
+    request.values.assign(run->series->y.begin(), run->series->y.end());
+    request.columnName = o.column;
+    request.dataFile = o.dataFile;
     const auto source = runSources_.find(run->number);
     sessionSource_ = source != runSources_.end() ? source->second : DataSource{};
     sessionSeries_ = run->series;

@@ -1,7 +1,7 @@
 #pragma once
 // The metrics table of the Results tab: the network on each part, then the four baselines on
 // the same test targets, side by side in the data's units, the best test RMSE in bold.
-#include "core/report.h"
+#include "core/training/report.h"
 
 class QTableWidget;
 

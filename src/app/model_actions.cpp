@@ -2,10 +2,11 @@
 
 #include "app/data_document.h"
 #include "app/qt_text.h"
-#include "core/atomic_file.h"
-#include "core/forecast.h"
-#include "core/pytorch_script.h"
-#include "core/safetensors.h"
+#include "core/base/atomic_file.h"
+#include "core/forecast/apply_model.h"
+#include "core/forecast/forecast.h"
+#include "core/interop/pytorch_script.h"
+#include "core/base/safetensors.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -70,23 +71,18 @@ std::optional<RunRecord> runFromModelFile(const QString& path, DataDocument& doc
             fail(error, QObject::tr("%1: open a CSV file first; the model predicts one of its columns").arg(native(path)));
             return std::nullopt;
         }
-        std::size_t column = 0;
-        try {
-            column = findColumn(document.table(), model.columnName);
-        } catch (const std::invalid_argument&) {
-            fail(error, QObject::tr("%1: the model predicts the column '%2', and %3 has no such column")
-                            .arg(native(path), toQ(model.columnName), document.label()));
-            return std::nullopt;
-        }
-        const Series series = extractSeries(document.table(), column, model.config.missing);
         Dataset data;
         try {
-            data = Dataset::withScaler(series.values, model.config, model.scaler);
-        } catch (const std::invalid_argument& e) {
-            fail(error, QObject::tr("%1: the model (window %2) does not fit %3: %4")
-                            .arg(native(path))
-                            .arg(model.config.window)
-                            .arg(document.label(), toQ(e.what())));
+            data = modelDataset(model, modelSeries(model, document.table()));
+        } catch (const ModelDataError& e) {
+            if (e.problem() == ModelDataError::Problem::NoSuchColumn)
+                fail(error, QObject::tr("%1: the model predicts the column '%2', and %3 has no such column")
+                                .arg(native(path), toQ(model.columnName), document.label()));
+            else
+                fail(error, QObject::tr("%1: the model (window %2) does not fit %3: %4")
+                                .arg(native(path))
+                                .arg(model.config.window)
+                                .arg(document.label(), toQ(e.what())));
             return std::nullopt;
         }
         document.setMissingPolicy(model.config.missing);

@@ -3,7 +3,7 @@
 // their dialogs (MainWindow asks for the paths): plain functions on a run, each write atomic,
 // each failure a message naming the file.
 #include "app/run_list_model.h"
-#include "core/prediction_csv.h"
+#include "core/formats/prediction_csv.h"
 
 #include <optional>
 
@@ -21,7 +21,7 @@ bool saveRunModel(const RunRecord& run, const QString& path, QString* error);
 std::optional<RunRecord> runFromModelFile(const QString& path, DataDocument& document, QString* error);
 
 // Every part's one-step predictions and, with horizon > 0, the forecast past the data's end
-// with its interval at `coverage`, as CSV (core/prediction_csv.h) with `provenance`.
+// with its interval at `coverage`, as CSV (core/formats/prediction_csv.h) with `provenance`.
 bool writeRunPredictions(const RunRecord& run, const Provenance& provenance, int horizon, double coverage,
                          const QString& path, QString* error);
 

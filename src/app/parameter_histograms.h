@@ -1,10 +1,10 @@
 #pragma once
-// Histograms of the model's parameters (issue 5, step mode): choose a tensor (PyTorch's
+// Histograms of the model's parameters: choose a tensor (PyTorch's
 // state_dict names: lstm.weight_ih_l0, …, linear.bias) and see how its values are spread,
 // with their mean, standard deviation, minimum and maximum. Updated live during training: a
 // new model of the same shape keeps the tensor the user chose.
 #include "app/histogram.h"
-#include "core/model.h"
+#include "core/training/model.h"
 
 #include <QString>
 #include <QWidget>

@@ -1,9 +1,9 @@
 #pragma once
-// The app's side of projects (core/project.h holds the format): a session's runs to and from
+// The app's side of projects (core/formats/project.h holds the format): a session's runs to and from
 // the file's runs, and the dataset check on reopening.
 #include "app/provenance.h"
 #include "app/run_list_model.h"
-#include "core/project.h"
+#include "core/formats/project.h"
 
 #include <optional>
 

@@ -3,7 +3,7 @@
 // data, prediction CSV): the app, the dataset file and its SHA-256, the column, the
 // configuration (hyperparameters, preprocessing, seed) and the metrics of the run.
 #include "app/run_list_model.h"
-#include "core/prediction_csv.h"
+#include "core/formats/prediction_csv.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Writes a run's JSON report (core's runReport, the same as `rnnwb train --json`) atomically.
-#include "core/report.h"
+#include "core/training/report.h"
 
 #include <QString>
 

@@ -2,7 +2,7 @@
 // Every finished run of the session (its configuration, metrics, curves and predictions),
 // as a table to select and compare.
 #include "app/data_document.h"
-#include "core/report.h"
+#include "core/training/report.h"
 
 #include <QAbstractTableModel>
 

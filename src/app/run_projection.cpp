@@ -9,11 +9,10 @@ RunProjection projectRun(const ProjectionRequest& request)
     try {
         const std::vector<double> values(request.series->y.begin(), request.series->y.end());
         const Dataset data = Dataset::withScaler(values, request.model.config, request.model.scaler);
-        Network<float> network(request.model.shape);
-        request.model.loadInto(network);
+        const std::unique_ptr<Network<float>> network = request.model.makeNetwork();
         if (request.horizon > 0)
-            out.forecast = forecastWithIntervals(network, data, request.horizon, request.coverage);
-        out.closedLoopTest = closedLoopPredictions(network, data, Part::Test);
+            out.forecast = forecastWithIntervals(*network, data, request.horizon, request.coverage);
+        out.closedLoopTest = closedLoopPredictions(*network, data, Part::Test);
     } catch (const std::exception& e) {
         out.error = QString::fromStdString(e.what());
     }

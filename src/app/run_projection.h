@@ -4,8 +4,8 @@
 // predictions), computed off the GUI thread, since a large model's interval errors take a while.
 #include "app/data_document.h"
 #include "app/latest_job.h"
-#include "core/forecast.h"
-#include "core/model.h"
+#include "core/forecast/forecast.h"
+#include "core/training/model.h"
 
 #include <QObject>
 

@@ -3,7 +3,7 @@
 // them), its training / validation / test parts shaded, and optionally the model's predictions
 // of each part drawn over it.
 #include "app/data_document.h"
-#include "core/dataset.h"
+#include "core/training/dataset.h"
 
 #include <QList>
 #include <QObject>

@@ -25,7 +25,7 @@ class SweepDialog : public QDialog {
 public:
     // base: the data and the configuration the swept values are applied to; dataLabel and
     // series: what every run record carries (as a single training's record does).
-    SweepDialog(TrainRequest base, const QString& dataLabel, std::shared_ptr<const PlotSeries> series,
+    SweepDialog(RunRequest base, const QString& dataLabel, std::shared_ptr<const PlotSeries> series,
                 QWidget* parent = nullptr);
     ~SweepDialog() override;
 
@@ -49,7 +49,7 @@ private:
     void setRunning(bool running);
 
     std::unique_ptr<Ui::SweepDialog> ui_;
-    TrainRequest base_;
+    RunRequest base_;
     SweepRunner* runner_;
     int failed_ = 0; // runs of the latest sweep that could not train
 };

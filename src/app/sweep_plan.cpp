@@ -1,6 +1,6 @@
 #include "app/sweep_plan.h"
 
-#include "core/train_options.h"
+#include "core/training/train_options.h"
 
 #include <algorithm>
 

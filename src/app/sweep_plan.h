@@ -7,7 +7,7 @@
 // apply it (core parseTrainOptions), so the sweep accepts the words and numbers the command
 // line accepts and refuses the same mistakes; every combined configuration must then pass
 // configProblems (e.g. --batch needs the sequence layout).
-#include "core/train_config.h"
+#include "core/training/train_config.h"
 
 #include <span>
 #include <stdexcept>

@@ -1,8 +1,7 @@
 #include "app/sweep_runner.h"
 
 #include "app/qt_text.h"
-#include "core/report.h"
-#include "core/trainer.h"
+#include "core/training/run.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -10,7 +9,7 @@
 namespace rnnwb::app {
 
 struct SweepRunner::Job {
-    TrainRequest data;
+    RunRequest data;
     QString dataLabel;
     std::shared_ptr<const PlotSeries> series;
 };
@@ -32,7 +31,7 @@ void SweepRunner::setRunContext(const QString& dataLabel, std::shared_ptr<const 
     series_ = std::move(series);
 }
 
-void SweepRunner::start(const TrainRequest& data, const std::vector<SweepRun>& runs)
+void SweepRunner::start(const RunRequest& data, const std::vector<SweepRun>& runs)
 {
     if (running())
         return;
@@ -60,12 +59,13 @@ void SweepRunner::runOne(const std::shared_ptr<const Job>& job, const SweepRun& 
         try {
             QElapsedTimer wall;
             wall.start();
-            const TrainRequest& data = job->data;
-            Trainer trainer(Dataset::prepare(data.values, run.config), run.config, data.columnName);
+            RunRequest request = job->data;
+            request.config = run.config;
+            const std::unique_ptr<Trainer> trainer = prepareRun(request);
             TrainControl control;
             control.cancel = &cancel_;
-            trainer.run(control);
-            record = RunRecord{0, job->dataLabel, summarizeRun(trainer, data.dataFile), job->series, trainer.data().split,
+            RunOutcome outcome = completeRun(*trainer, request, control);
+            record = RunRecord{0, job->dataLabel, std::move(outcome), job->series, trainer->data().split,
                                double(wall.nsecsElapsed()) / 1e9};
         } catch (const std::exception& e) {
             error = toQ(e.what());

@@ -32,7 +32,7 @@ public:
     int maxParallel() const { return pool_.maxThreadCount(); }
 
     // Starts the runs on `data` (its config is replaced by each run's). Not while running.
-    void start(const TrainRequest& data, const std::vector<SweepRun>& runs);
+    void start(const RunRequest& data, const std::vector<SweepRun>& runs);
     void stop();
     bool running() const { return ended_ < total_; }
     int total() const { return total_; }

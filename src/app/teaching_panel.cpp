@@ -2,6 +2,7 @@
 
 #include "app/architecture_view.h"
 #include "app/cell_view.h"
+#include "app/teaching_texts.h"
 #include "app/gradient_flow_chart.h"
 #include "app/inside_view.h"
 #include "app/parameter_histograms.h"
@@ -34,16 +35,6 @@ QLabel* wrappedLabel(QWidget* parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::RichText);
     return label;
-}
-
-QString cellTitle(CellType cell)
-{
-    switch (cell) {
-    case CellType::Lstm: return QStringLiteral("LSTM");
-    case CellType::Gru: return QStringLiteral("GRU");
-    case CellType::Rnn: return QStringLiteral("RNN");
-    }
-    return {};
 }
 
 QString partTitle(Part part)

@@ -15,10 +15,9 @@ TeachingSnapshot computeTeachingSnapshot(const TeachingRequest& request)
         out.targets = inspectableTargets(data);
         const std::size_t target =
             std::clamp(request.target.value_or(out.targets.last), out.targets.first, out.targets.last);
-        Network<float> network(request.model.shape);
-        request.model.loadInto(network);
-        out.inspection = inspectTarget(network, data, target);
-        out.flow = gradientFlow(network, data, Part::Train);
+        const std::unique_ptr<Network<float>> network = request.model.makeNetwork();
+        out.inspection = inspectTarget(*network, data, target);
+        out.flow = gradientFlow(*network, data, Part::Train);
     } catch (const std::exception& e) {
         out.error = QString::fromStdString(e.what());
     }

@@ -1,11 +1,11 @@
 #pragma once
 // What the teaching views show for one model and one chosen prediction, computed off the GUI
-// thread: the inside of the network on the way to that prediction (core/inspect.h) and the
-// gradient flow over the training part (core/gradient_flow.h).
+// thread: the inside of the network on the way to that prediction (core/inspect/inspect.h) and the
+// gradient flow over the training part (core/inspect/gradient_flow.h).
 #include "app/data_document.h"
-#include "core/gradient_flow.h"
-#include "core/inspect.h"
-#include "core/model.h"
+#include "core/inspect/gradient_flow.h"
+#include "core/inspect/inspect.h"
+#include "core/training/model.h"
 
 #include <QMetaType>
 #include <QString>

@@ -31,6 +31,16 @@ QString cellExplanation(CellType cell)
 }
 } // namespace
 
+QString cellTitle(CellType cell)
+{
+    switch (cell) {
+    case CellType::Lstm: return tr("LSTM");
+    case CellType::Gru: return tr("GRU");
+    case CellType::Rnn: return tr("Elman RNN");
+    }
+    return {};
+}
+
 QString teachingExplanation(TeachingView view, CellType cell)
 {
     switch (view) {

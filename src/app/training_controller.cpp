@@ -34,7 +34,7 @@ void TrainingController::shutdown()
     thread_.wait();
 }
 
-void TrainingController::start(const TrainRequest& request, bool stepOnly)
+void TrainingController::start(const RunRequest& request, bool stepOnly)
 {
     if (busy() || !thread_.isRunning())
         return;
@@ -97,7 +97,7 @@ double TrainingController::elapsedSeconds() const
     return wallBeforePause_ + (wall_.isValid() ? double(wall_.nsecsElapsed()) * 1e-9 : 0.0);
 }
 
-void TrainingController::onEpochDone(const EpochUpdate& update)
+void TrainingController::onEpochDone(const EpochProgress& update)
 {
     if (stepInFlight_) {
         stepInFlight_ = false;

@@ -25,7 +25,7 @@ public:
     bool stepInFlight() const { return stepInFlight_; }
 
     // Idle only. With stepOnly, the session pauses after its first epoch (the Step action).
-    void start(const TrainRequest& request, bool stepOnly = false);
+    void start(const RunRequest& request, bool stepOnly = false);
     void pause();
     void resume();
     void step();  // Paused: one more epoch
@@ -40,14 +40,14 @@ public:
 signals:
     void stateChanged(rnnwb::app::TrainingController::State state);
     void sessionStarted(const rnnwb::app::SessionInfo& info);
-    void epochDone(const rnnwb::app::EpochUpdate& update);
+    void epochDone(const rnnwb::EpochProgress& update);
     void overlayReady(const rnnwb::app::OverlayUpdate& update);
     void finished(const rnnwb::RunOutcome& outcome);
     void failed(const QString& message);
 
 private:
     void setState(State state);
-    void onEpochDone(const EpochUpdate& update);
+    void onEpochDone(const EpochProgress& update);
     void onSessionEnded();
 
     QThread thread_;

@@ -46,7 +46,7 @@ void TrainingStatus::begin(int epochs)
     time_->clear();
 }
 
-void TrainingStatus::update(const EpochUpdate& u, double elapsed)
+void TrainingStatus::update(const EpochProgress& u, double elapsed)
 {
     progress_->setRange(0, std::max(1, u.epochs));
     progress_->setValue(std::min(u.epoch, u.epochs));

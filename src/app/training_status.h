@@ -16,7 +16,7 @@ public:
 
     void begin(int epochs);
     // The latest epoch and the wall-clock seconds spent so far.
-    void update(const EpochUpdate& update, double elapsedSeconds);
+    void update(const EpochProgress& update, double elapsedSeconds);
     void setStateText(const QString& text);
 
     QProgressBar* progressBar() const { return progress_; }

@@ -1,7 +1,6 @@
 #include "app/training_worker.h"
 
-#include "core/report.h"
-#include "core/trainer.h"
+#include "core/training/run.h"
 
 #include <algorithm>
 #include <thread>
@@ -11,18 +10,17 @@ namespace rnnwb::app {
 TrainingWorker::TrainingWorker()
 {
     qRegisterMetaType<SessionInfo>();
-    qRegisterMetaType<EpochUpdate>();
+    qRegisterMetaType<EpochProgress>();
     qRegisterMetaType<OverlayUpdate>();
     qRegisterMetaType<RunOutcome>();
 }
 
 TrainingWorker::~TrainingWorker() = default;
 
-void TrainingWorker::train(const TrainRequest& request)
+void TrainingWorker::train(const RunRequest& request)
 {
     try {
-        trainer_ = std::make_unique<Trainer>(Dataset::prepare(request.values, request.config), request.config,
-                                             request.columnName);
+        trainer_ = prepareRun(request);
         emit sessionStarted({trainer_->data().split, request.config.epochs});
         sinceOverlay_.start();
         lastOverlayMs_ = 0;
@@ -31,8 +29,7 @@ void TrainingWorker::train(const TrainRequest& request)
         control.cancel = &cancel_;
         control.pause = &pause_;
         control.onEpoch = [this](const EpochProgress& p) { onEpoch(p); };
-        trainer_->run(control);
-        emit finished(summarizeRun(*trainer_, request.dataFile));
+        emit finished(completeRun(*trainer_, request, control));
     } catch (const std::exception& e) {
         emit failed(QString::fromStdString(e.what()));
     } catch (...) {
@@ -43,7 +40,7 @@ void TrainingWorker::train(const TrainRequest& request)
 
 void TrainingWorker::onEpoch(const EpochProgress& p)
 {
-    emit epochDone({p.epoch, p.epochs, p.trainLoss, p.validationLoss, p.elapsedSeconds});
+    emit epochDone(p);
     const bool stepping = step_.exchange(false);
     if (stepping)
         pause_.store(true); // Step: one epoch, then wait again

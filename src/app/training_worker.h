@@ -28,7 +28,7 @@ public:
 
     // Runs on the worker thread: prepares the data, trains until done or cancelled, and emits
     // finished (or failed).
-    void train(const TrainRequest& request);
+    void train(const RunRequest& request);
 
     // Thread-safe controls, called from the GUI thread. arm() resets the flags before a
     // session is queued (so a Stop pressed before the worker starts is not lost); with
@@ -45,7 +45,7 @@ public:
 
 signals:
     void sessionStarted(const rnnwb::app::SessionInfo& info);
-    void epochDone(const rnnwb::app::EpochUpdate& update);
+    void epochDone(const rnnwb::EpochProgress& update);
     void overlayReady(const rnnwb::app::OverlayUpdate& update);
     void finished(const rnnwb::RunOutcome& outcome);
     void failed(const QString& message);

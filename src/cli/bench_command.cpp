@@ -1,10 +1,10 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 
-#include "core/benchmark.h"
-#include "core/kernels.h"
-#include "core/parallel.h"
-#include "core/train_options.h"
+#include "core/nn/benchmark.h"
+#include "core/nn/kernels.h"
+#include "core/base/parallel.h"
+#include "core/training/train_options.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "cli/cli_common.h"
 
-#include "core/atomic_file.h"
-#include "core/train_options.h"
+#include "core/base/atomic_file.h"
+#include "core/training/train_options.h"
 
 #include <nlohmann/json.hpp>
 

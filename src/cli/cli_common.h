@@ -8,7 +8,7 @@
 
 namespace rnnwb::cli {
 
-// Exit codes of the CLI contract (DESIGN.md §4).
+// Exit codes of the CLI contract (README, "Command line").
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;

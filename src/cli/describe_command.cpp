@@ -1,9 +1,9 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 
-#include "core/csv_reader.h"
-#include "core/describe.h"
-#include "core/train_options.h"
+#include "core/data/csv_reader.h"
+#include "core/data/describe.h"
+#include "core/training/train_options.h"
 
 #include <nlohmann/json.hpp>
 

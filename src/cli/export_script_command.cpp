@@ -1,10 +1,10 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 
-#include "core/atomic_file.h"
-#include "core/model.h"
-#include "core/pytorch_script.h"
-#include "core/train_options.h"
+#include "core/base/atomic_file.h"
+#include "core/training/model.h"
+#include "core/interop/pytorch_script.h"
+#include "core/training/train_options.h"
 
 #include <filesystem>
 #include <iostream>

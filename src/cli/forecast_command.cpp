@@ -2,9 +2,9 @@
 #include "cli/commands.h"
 #include "cli/model_input.h"
 
-#include "core/forecast.h"
-#include "core/model.h"
-#include "core/train_options.h"
+#include "core/forecast/forecast.h"
+#include "core/training/model.h"
+#include "core/training/train_options.h"
 
 #include <nlohmann/json.hpp>
 

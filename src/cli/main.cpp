@@ -2,7 +2,7 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 
-#include "core/train_options.h"
+#include "core/training/train_options.h"
 
 #include <exception>
 #include <iostream>

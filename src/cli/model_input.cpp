@@ -2,21 +2,31 @@
 
 #include "cli/cli_common.h"
 
-#include "core/csv_reader.h"
-#include "core/train_options.h"
+#include "core/data/csv_reader.h"
+#include "core/forecast/apply_model.h"
+#include "core/training/train_options.h"
 
 #include <iostream>
 #include <stdexcept>
 
 namespace rnnwb::cli {
 
+namespace {
+
+void printWarnings(const std::string& csv, const Series& series)
+{
+    for (const CsvIssue& w : series.warnings)
+        std::cerr << "rnnwb: warning: " << csv << ":" << w.line << ": " << w.message << "\n";
+}
+
+} // namespace
+
 Series readSeries(const std::string& csv, const std::string& column, MissingPolicy missing)
 {
     const CsvTable table = readCsvFile(csv);
     const std::size_t index = column.empty() ? defaultColumn(table) : findColumn(table, column);
     Series series = extractSeries(table, index, missing);
-    for (const CsvIssue& w : series.warnings)
-        std::cerr << "rnnwb: warning: " << csv << ":" << w.line << ": " << w.message << "\n";
+    printWarnings(csv, series);
     return series;
 }
 
@@ -35,11 +45,10 @@ ModelInputArgs takeModelInputArgs(std::vector<std::string>& args, const std::str
 Dataset datasetForModel(const Model& model, const std::string& csv, const std::optional<std::string>& column)
 {
     try {
-        Series series = readSeries(csv, column ? *column : model.columnName, model.config.missing);
-        return Dataset::withScaler(std::move(series.values), model.config, model.scaler, series.line);
-    } catch (const CsvError&) {
-        throw;
-    } catch (const std::invalid_argument& e) {
+        const Series series = modelSeries(model, readCsvFile(csv), column.value_or(""));
+        printWarnings(csv, series);
+        return modelDataset(model, series);
+    } catch (const ModelDataError& e) {
         const std::string message = e.what();
         throw std::runtime_error(message.find(csv) == std::string::npos ? csv + ": " + message : message);
     }

@@ -2,13 +2,12 @@
 #include "cli/commands.h"
 #include "cli/model_input.h"
 
-#include "core/baselines.h"
-#include "core/csv_reader.h"
-#include "core/forecast.h"
-#include "core/model.h"
-#include "core/report.h"
-#include "core/series.h"
-#include "core/train_options.h"
+#include "core/training/baselines.h"
+#include "core/data/csv_reader.h"
+#include "core/training/model.h"
+#include "core/training/report.h"
+#include "core/data/series.h"
+#include "core/training/train_options.h"
 
 #include <nlohmann/json.hpp>
 

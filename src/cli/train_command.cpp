@@ -2,13 +2,14 @@
 #include "cli/commands.h"
 #include "cli/model_input.h"
 
-#include "core/backtest.h"
-#include "core/baselines.h"
-#include "core/csv_reader.h"
-#include "core/report.h"
-#include "core/series.h"
-#include "core/train_options.h"
-#include "core/trainer.h"
+#include "core/forecast/backtest.h"
+#include "core/training/baselines.h"
+#include "core/data/csv_reader.h"
+#include "core/training/report.h"
+#include "core/training/run.h"
+#include "core/data/series.h"
+#include "core/training/train_options.h"
+#include "core/training/trainer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -133,29 +134,24 @@ int runTrain(std::vector<std::string> args)
         throw UsageError(problems.front());
 
     const Series series = readSeries(*csv, config.column, config.missing);
-    Dataset data = [&] {
+    const RunRequest request{config, series.values, series.line, series.name, *csv, season};
+    const std::unique_ptr<Trainer> trainer = prepareRun(request);
+    if (backtest.origins > 0) {
         try {
-            Dataset prepared = Dataset::prepare(series.values, config, series.line); // lines name a value log refuses
-            seasonality(prepared, season); // refuses a --season the training part cannot hold
-            if (backtest.origins > 0)
-                backtestBlocks(prepared.split.test, backtest.origins); // refuses a K the test part cannot hold
-            return prepared;
+            backtestBlocks(trainer->data().split.test, backtest.origins); // refuses a K the test part cannot hold
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error(*csv + ": " + e.what());
         }
-    }();
-    Trainer trainer(std::move(data), config, series.name);
+    }
     InterruptGuard guard;
     TrainControl control;
     control.cancel = &interrupted;
-    trainer.run(control);
-
-    const RunOutcome outcome = summarizeRun(trainer, *csv, season);
+    const RunOutcome outcome = completeRun(*trainer, request, control);
     if (modelPath)
         saveModel(*modelPath, outcome.model);
     std::optional<BacktestResult> backtested;
     if (backtest.origins > 0)
-        backtested = runBacktestOf(trainer, series, backtest);
+        backtested = runBacktestOf(*trainer, series, backtest);
     if (json) {
         nlohmann::json report = runReport(outcome);
         if (backtested)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Times `rnnwb describe` against pandas.read_csv(path, parse_dates=[0]) on a 1,000,000-row
-# "date,value" CSV (~20 MB) made in a temporary directory (issue 9: rnnwb at least 2x faster).
+# "date,value" CSV (~20 MB) made in a temporary directory.
 # Best of 5 for each. rnnwb is timed as a whole process; pandas inside Python with the import
 # excluded (the issue's measure), and also as a whole process, import included.
 # Builds nothing. Not run by CI (timings).

@@ -3,9 +3,9 @@
 //   extractSeries (both missing-value policies) -> describeTable / describeText.
 // Any input must end in a table or a CsvError; a series must hold only finite values within
 // kMaxSeriesMagnitude. Anything else (another exception, a crash, UB, a leak) is a finding.
-#include "core/csv_reader.h"
-#include "core/describe.h"
-#include "core/series.h"
+#include "core/data/csv_reader.h"
+#include "core/data/describe.h"
+#include "core/data/series.h"
 
 #include <cmath>
 #include <cstddef>

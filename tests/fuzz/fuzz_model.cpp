@@ -3,8 +3,8 @@
 // file and opened with loadModel, which interprets the metadata (configuration, scaler,
 // column) and checks the tensors against the network shape.
 // Any input must end in a value or a FileFormatError; anything else is a finding.
-#include "core/model.h"
-#include "core/safetensors.h"
+#include "core/training/model.h"
+#include "core/base/safetensors.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -55,8 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const rnnwb::Model model = rnnwb::loadModel(scratchPath());
         if (!model.parameters.allFinite()) std::abort();  // a loaded model is usable
-        rnnwb::Network<float> network(model.shape);
-        model.loadInto(network);
+        const std::unique_ptr<rnnwb::Network<float>> network = model.makeNetwork();
     } catch (const rnnwb::FileFormatError&) {
     }
     std::remove(scratchPath().c_str());

@@ -65,8 +65,8 @@ for program in rnnwb rnn-workbench; do
 done
 
 # --- built for every x86-64 CPU: AVX registers only in the kernel copies chosen at run time ---
-# (core/kernels.h; checked on the build tree's binaries, which the package holds stripped)
-bash "$(dirname "$0")/../kernel_symbols.sh" nm "$objdump" -- "$build/bin/rnnwb" "$build/bin/rnn-workbench" \
+# (core/nn/kernels.h; checked on the build tree's binaries, which the package holds stripped)
+bash "$(dirname "$0")/../core/nn/kernel_symbols.sh" nm "$objdump" -- "$build/bin/rnnwb" "$build/bin/rnn-workbench" \
   || fail "a program uses AVX registers outside the kernels chosen at run time: the package would not run on every x86-64 CPU"
 
 # --- lintian ---

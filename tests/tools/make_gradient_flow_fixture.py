@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Expected gradient-flow numbers (core/gradient_flow.h), computed with PyTorch autograd.
+"""Expected gradient-flow numbers (core/inspect/gradient_flow.h), computed with PyTorch autograd.
 
 For a saved model (.safetensors), a CSV file and a part (train, validation, test) this rebuilds
 the network from PyTorch's own modules: one nn.LSTM / nn.GRU / nn.RNN of one layer per layer of
