@@ -4,13 +4,13 @@
 // without a NaN in the results; bad hyperparameters disable Train with the reason next to the
 // control, and values no control accepts cannot be entered.
 #include "app_test_support.h"
-#include "app/app_runner.h"
-#include "app/data_document.h"
-#include "app/hyper_panel.h"
-#include "app/learning_rate_edit.h"
-#include "app/main_window.h"
-#include "app/results_panel.h"
-#include "app/training_panel.h"
+#include "app/shell/app_runner.h"
+#include "app/session/data_document.h"
+#include "app/panels/hyper_panel.h"
+#include "app/panels/learning_rate_edit.h"
+#include "app/shell/main_window.h"
+#include "app/panels/results_panel.h"
+#include "app/panels/training_panel.h"
 
 #include <QLabel>
 #include <QMessageBox>

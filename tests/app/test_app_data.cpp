@@ -2,15 +2,15 @@
 // import warnings, the column picker, bundled and generated series, a bad CSV (error shown,
 // previous data kept), validation next to the controls, remembered hyperparameters.
 #include "app_test_support.h"
-#include "app/app_runner.h"
-#include "app/app_settings.h"
-#include "app/data_document.h"
-#include "app/data_panel.h"
-#include "app/hyper_panel.h"
-#include "app/main_window.h"
-#include "app/series_plot.h"
-#include "app/teaching_series.h"
-#include "app/training_panel.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/app_settings.h"
+#include "app/session/data_document.h"
+#include "app/panels/data_panel.h"
+#include "app/panels/hyper_panel.h"
+#include "app/shell/main_window.h"
+#include "app/charts/series_plot.h"
+#include "app/session/teaching_series.h"
+#include "app/panels/training_panel.h"
 
 #include <qcustomplot.h>
 

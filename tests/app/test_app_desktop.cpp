@@ -4,11 +4,11 @@
 // every control a user can reach has a name a screen reader can say, and Alt+letter on a label
 // reaches its field.
 #include "app_test_support.h"
-#include "app/about_dialog.h"
-#include "app/color_scheme.h"
-#include "app/main_window.h"
-#include "app/plot_style.h"
-#include "app/training_types.h"
+#include "app/shell/about_dialog.h"
+#include "app/shell/color_scheme.h"
+#include "app/shell/main_window.h"
+#include "app/charts/plot_style.h"
+#include "app/session/training_types.h"
 #include "core/nn/build_info.h"
 #include "core/base/parallel.h"
 

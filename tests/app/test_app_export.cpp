@@ -2,13 +2,13 @@
 // the chart context menu, predictions and forecasts as CSV, models saved and opened (also one
 // trained by PyTorch), the PyTorch script, and foreign or damaged files refused.
 #include "app_test_support.h"
-#include "app/app_runner.h"
-#include "app/chart_export.h"
-#include "app/chart_menu.h"
-#include "app/data_document.h"
-#include "app/main_window.h"
-#include "app/model_actions.h"
-#include "app/results_panel.h"
+#include "app/shell/app_runner.h"
+#include "app/charts/chart_export.h"
+#include "app/charts/chart_menu.h"
+#include "app/session/data_document.h"
+#include "app/shell/main_window.h"
+#include "app/session/model_actions.h"
+#include "app/panels/results_panel.h"
 #include "core/training/model.h"
 
 #include <nlohmann/json.hpp>

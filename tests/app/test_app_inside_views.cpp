@@ -2,9 +2,9 @@
 // and state of a real inspection, step selection, values on hover), the gradient-flow chart and
 // the parameter histograms. Models are trained by the core on the airline data.
 // tests/tools/teaching_grabs.cpp saves the same views as pictures.
-#include "app/gradient_flow_chart.h"
-#include "app/inside_view.h"
-#include "app/parameter_histograms.h"
+#include "app/teaching/gradient_flow_chart.h"
+#include "app/teaching/inside_view.h"
+#include "app/teaching/parameter_histograms.h"
 #include "core/data/csv_reader.h"
 #include "core/inspect/inspect.h"
 #include "core/data/series.h"

@@ -3,11 +3,11 @@
 // log cannot take is explained next to the control, and a preprocessed run trained in the app
 // equals the core's (the CLI's) run.
 #include "app_test_support.h"
-#include "app/app_runner.h"
-#include "app/hyper_panel.h"
-#include "app/main_window.h"
-#include "app/results_panel.h"
-#include "app/series_plot.h"
+#include "app/shell/app_runner.h"
+#include "app/panels/hyper_panel.h"
+#include "app/shell/main_window.h"
+#include "app/panels/results_panel.h"
+#include "app/charts/series_plot.h"
 #include "core/data/csv_reader.h"
 #include "core/training/report.h"
 #include "core/data/series.h"

@@ -3,12 +3,12 @@
 // missing dataset is detected and said; foreign and damaged project files are refused naming
 // the file; a run trained again on the same data gives the same loss curve bit for bit.
 #include "app_test_support.h"
-#include "app/app_runner.h"
-#include "app/data_document.h"
-#include "app/loss_chart.h"
-#include "app/main_window.h"
-#include "app/results_panel.h"
-#include "app/training_panel.h"
+#include "app/shell/app_runner.h"
+#include "app/session/data_document.h"
+#include "app/charts/loss_chart.h"
+#include "app/shell/main_window.h"
+#include "app/panels/results_panel.h"
+#include "app/panels/training_panel.h"
 #include "core/formats/project.h"
 
 #include <qcustomplot.h>

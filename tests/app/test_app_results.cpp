@@ -2,16 +2,16 @@
 // series, the open / closed loop toggle on the test part, the residual charts, the metrics
 // table and bar chart next to the baselines, and runs overlaid for comparison.
 #include "app_test_support.h"
-#include "app/backtest_dialog.h"
-#include "app/loss_chart.h"
-#include "app/main_window.h"
-#include "app/metrics_table.h"
-#include "app/replot_coalescer.h"
-#include "app/residual_charts.h"
-#include "app/results_panel.h"
-#include "app/rmse_chart.h"
-#include "app/series_plot.h"
-#include "app/sweep_dialog.h"
+#include "app/shell/backtest_dialog.h"
+#include "app/charts/loss_chart.h"
+#include "app/shell/main_window.h"
+#include "app/panels/metrics_table.h"
+#include "app/charts/replot_coalescer.h"
+#include "app/charts/residual_charts.h"
+#include "app/panels/results_panel.h"
+#include "app/charts/rmse_chart.h"
+#include "app/charts/series_plot.h"
+#include "app/shell/sweep_dialog.h"
 #include "core/data/csv_reader.h"
 #include "core/forecast/forecast.h"
 #include "core/training/report.h"
@@ -22,7 +22,7 @@
 
 #include <QApplication>
 #include <QStandardPaths>
-#include "app/app_runner.h"
+#include "app/shell/app_runner.h"
 #include <QRadioButton>
 #include <QTableView>
 #include <QTableWidget>

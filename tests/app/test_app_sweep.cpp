@@ -2,12 +2,12 @@
 // rolling-origin backtest dialog, driven as a user would: type the lists, click Start or Run,
 // wait for the signals, and compare with the core's own single runs.
 #include "app_test_support.h"
-#include "app/backtest_dialog.h"
-#include "app/run_list_model.h"
-#include "app/run_sort_proxy.h"
-#include "app/sweep_dialog.h"
-#include "app/sweep_plan.h"
-#include "app/sweep_runner.h"
+#include "app/shell/backtest_dialog.h"
+#include "app/session/run_list_model.h"
+#include "app/session/run_sort_proxy.h"
+#include "app/shell/sweep_dialog.h"
+#include "app/session/sweep_plan.h"
+#include "app/session/sweep_runner.h"
 #include "core/data/csv_reader.h"
 #include "core/training/report.h"
 #include "core/data/series.h"

@@ -3,17 +3,17 @@
 // inside view, whose heatmaps have window × hidden cells per layer; Step refreshes every view;
 // the cell comparison shows the plain RNN's gradient fading where the LSTM's does not.
 #include "app_test_support.h"
-#include "app/architecture_view.h"
-#include "app/cell_comparison.h"
-#include "app/cell_view.h"
-#include "app/gradient_flow_chart.h"
-#include "app/hyper_panel.h"
-#include "app/inside_view.h"
-#include "app/main_window.h"
-#include "app/parameter_histograms.h"
-#include "app/results_panel.h"
-#include "app/series_plot.h"
-#include "app/teaching_panel.h"
+#include "app/teaching/architecture_view.h"
+#include "app/session/cell_comparison.h"
+#include "app/teaching/cell_view.h"
+#include "app/teaching/gradient_flow_chart.h"
+#include "app/panels/hyper_panel.h"
+#include "app/teaching/inside_view.h"
+#include "app/shell/main_window.h"
+#include "app/teaching/parameter_histograms.h"
+#include "app/panels/results_panel.h"
+#include "app/charts/series_plot.h"
+#include "app/teaching/teaching_panel.h"
 
 #include <qcustomplot.h>
 

@@ -4,9 +4,9 @@
 // warnings, in the light and the dark palette. With RNNWB_SCREENSHOT_DIR set, the renders are
 // saved there as PNG files to look at. The two widgets stand alone: no settings, no main window.
 #include "app_test_support.h"
-#include "app/architecture_view.h"
-#include "app/cell_view.h"
-#include "app/color_scheme.h"
+#include "app/teaching/architecture_view.h"
+#include "app/teaching/cell_view.h"
+#include "app/shell/color_scheme.h"
 #include "core/data/csv_reader.h"
 #include "core/inspect/inspect.h"
 #include "core/data/series.h"

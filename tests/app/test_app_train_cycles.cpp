@@ -6,10 +6,10 @@
 // part of any growth: the results panel holds every run).
 //   RNNWB_TRAIN_CYCLES=N overrides the count.
 #include "app_test_support.h"
-#include "app/app_runner.h"
-#include "app/main_window.h"
-#include "app/hyper_panel.h"
-#include "app/training_controller.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/main_window.h"
+#include "app/panels/hyper_panel.h"
+#include "app/session/training_controller.h"
 
 #include <QSettings>
 #include <QSpinBox>

@@ -2,8 +2,8 @@
 // faithful (no unfinished, vanished or empty message; the same placeholders, rich-text tags and
 // accelerators as the English; the tutorial's terms), and the app shows it when RNNWB_LANG or
 // the language setting asks for it, Qt's standard dialogs included.
-#include "app/main_window.h"
-#include "app/translations.h"
+#include "app/shell/main_window.h"
+#include "app/shell/translations.h"
 #include "app_test_support.h"
 
 #include <QAction>

@@ -1,6 +1,6 @@
 #pragma once
 // Test-side helpers shared by the GUI tests.
-#include "app/app_runner.h"
+#include "app/shell/app_runner.h"
 #include "core/data/csv_reader.h"
 #include "core/data/series.h"
 

@@ -3,10 +3,10 @@
 // the docs. A tool, not a test: it asserts nothing.
 //   teaching_grabs DIR     (built with the tests: <build>/bin/teaching_grabs)
 // It also prints the cost of refreshing the inside view at the largest size it shows.
-#include "app/color_scheme.h"
-#include "app/gradient_flow_chart.h"
-#include "app/inside_view.h"
-#include "app/parameter_histograms.h"
+#include "app/shell/color_scheme.h"
+#include "app/teaching/gradient_flow_chart.h"
+#include "app/teaching/inside_view.h"
+#include "app/teaching/parameter_histograms.h"
 
 #include "inside_views_support.h"
 

@@ -1,0 +1,191 @@
+// MainWindow's projects (.rnnwb) and Re-run and Verify: the session saved and restored, and a
+// run trained again to show that its loss curve comes back bit for bit.
+#include "app/shell/main_window.h"
+
+#include "app/session/data_document.h"
+#include "app/session/project_file.h"
+#include "app/session/qt_text.h"
+#include "app/shell/recent_files.h"
+#include "app/panels/results_panel.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStatusBar>
+
+#include <bit>
+
+namespace rnnwb::app {
+
+namespace {
+
+// The first epoch whose loss differs in its bits, or -1 (NaN equals the same NaN).
+int firstDifference(const std::vector<double>& a, const std::vector<double>& b)
+{
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t k = 0; k < n; ++k)
+        if (std::bit_cast<std::uint64_t>(a[k]) != std::bit_cast<std::uint64_t>(b[k]))
+            return int(k);
+    return a.size() == b.size() ? -1 : int(n);
+}
+
+} // namespace
+
+bool MainWindow::saveProjectFile(const QString& path)
+{
+    if (dataSource_.path.isEmpty()) {
+        showError(tr("Cannot save the project"),
+                  tr("%1: a project refers to its data file, and %2 is generated: save it as CSV and open that file")
+                      .arg(QDir::toNativeSeparators(path), document_->label()));
+        return false;
+    }
+    Project project;
+    project.datasetPath = toStd(dataSource_.path.startsWith(u':') ? dataSource_.path : QFileInfo(dataSource_.path).absoluteFilePath());
+    project.datasetRelative = toStd(relativeDatasetPath(dataSource_.path, path));
+    project.datasetSha256 = toStd(dataSource_.sha256);
+    project.config = effectiveConfig();
+    int skipped = 0;
+    RunListModel* runs = resultsPanel_->runs();
+    for (int row = 0; row < runs->count(); ++row) {
+        const RunRecord& run = runs->run(row);
+        const auto source = runSources_.find(run.number);
+        if (source != runSources_.end() && source->second == dataSource_)
+            project.runs.push_back(projectRun(run));
+        else
+            ++skipped;
+    }
+    try {
+        saveProject(toLocalPath(path), project);
+    } catch (const std::exception& e) {
+        showError(tr("Cannot save the project"), toQ(e.what()));
+        return false;
+    }
+    QString message = tr("Saved the project %1 with %n run(s)", nullptr, int(project.runs.size())).arg(QDir::toNativeSeparators(path));
+    if (skipped > 0)
+        message += tr(" (%n run(s) made on other data not included)", nullptr, skipped);
+    statusBar()->showMessage(message, 10000);
+    return true;
+}
+
+bool MainWindow::openProjectFile(const QString& path)
+{
+    if (controller_->busy()) {
+        showError(tr("Cannot open the project"), tr("Training is running: stop it first (Esc)."));
+        return false;
+    }
+    Project project;
+    try {
+        project = loadProject(toLocalPath(path));
+    } catch (const std::exception& e) {
+        showError(tr("Cannot open the project"), toQ(e.what()));
+        return false;
+    }
+    const QString dataset = locateDataset(project, path);
+    const QString savedPath = QDir::toNativeSeparators(toQ(project.datasetPath));
+    if (dataset.isEmpty() || !openDataFile(dataset)) {
+        applyConfig(project.config);
+        const QString warning = tr("%1: its dataset %2 is missing or unreadable; the hyperparameters are restored, the "
+                                   "%n run(s) are not", nullptr, int(project.runs.size()))
+                                    .arg(QDir::toNativeSeparators(path), savedPath);
+        showError(tr("Project dataset missing"), warning);
+        emit projectOpened(path, warning);
+        return true;
+    }
+    QStringList warnings;
+    if (dataSource_.sha256 != toQ(project.datasetSha256))
+        warnings << tr("%1 has changed since the project was saved (its SHA-256 differs): the runs are evaluated on "
+                       "the file as it is now, and their results may differ")
+                        .arg(QDir::toNativeSeparators(dataset));
+    applyConfig(project.config);
+    resultsPanel_->clearRuns(); // the project's runs replace the session's
+    runSources_.clear();
+    for (std::size_t k = 0; k < project.runs.size(); ++k) {
+        const ProjectRun& saved = project.runs[k];
+        QString error = tr("it predicts the column '%1', not the one shown").arg(toQ(saved.model.columnName));
+        document_->setMissingPolicy(saved.model.config.missing);
+        std::optional<RunRecord> run;
+        if (document_->setColumnSpec(saved.model.columnName) && document_->plotSeries())
+            run = restoreRun(saved, document_->plotSeries(), document_->reportName(), &error);
+        if (run)
+            addRunFrom(dataSource_, std::move(*run));
+        else
+            warnings << tr("run %1 of the project was not restored: %2").arg(k + 1).arg(error);
+    }
+    applyConfig(project.config); // the column and missing policy of the session, after the runs'
+    recent_->add(path);
+    const QString warning = warnings.join(u'\n');
+    if (!warning.isEmpty())
+        showError(tr("Project opened with warnings"), tr("%1: %2").arg(QDir::toNativeSeparators(path), warning));
+    else
+        statusBar()->showMessage(tr("Opened the project %1: %n run(s)", nullptr, int(project.runs.size()))
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 10000);
+    emit projectOpened(path, warning);
+    return true;
+}
+
+bool MainWindow::rerunAndVerify(QString* reason)
+{
+    const auto fail = [reason](const QString& why) {
+        if (reason)
+            *reason = why;
+        return false;
+    };
+    const RunRecord* run = resultsPanel_->shownRun();
+    if (controller_->busy())
+        return fail(tr("training is already running"));
+    if (!run || run->outcome.trainLoss.empty() || !run->series)
+        return fail(tr("show a trained run first (a model opened from a file has no loss curve to compare)"));
+    const RunOutcome& o = run->outcome;
+    RunRequest request;
+    request.config = o.config;
+    request.values.assign(run->series->y.begin(), run->series->y.end());
+    request.columnName = o.column;
+    request.dataFile = o.dataFile;
+    const auto source = runSources_.find(run->number);
+    sessionSource_ = source != runSources_.end() ? source->second : DataSource{};
+    sessionSeries_ = run->series;
+    sessionLabel_ = tr("%1 (re-run of run %2)").arg(run->dataLabel).arg(run->number);
+    verifying_ = Verification{run->number, o.trainLoss};
+    controller_->start(request);
+    return true;
+}
+
+void MainWindow::reportVerification(const RunOutcome& outcome)
+{
+    const Verification original = *verifying_;
+    verifying_.reset();
+    const int newRun = resultsPanel_->shownRun()->number;
+    const int at = firstDifference(original.trainLoss, outcome.trainLoss);
+    const bool identical = at < 0;
+    QString message;
+    if (identical)
+        message = tr("Run %1 re-trained as run %2: the loss curve is identical, bit for bit, over all %n epoch(s).", nullptr,
+                     int(outcome.trainLoss.size()))
+                      .arg(original.run)
+                      .arg(newRun);
+    else if (std::size_t(at) < std::min(original.trainLoss.size(), outcome.trainLoss.size()))
+        message = tr("Run %1 re-trained as run %2: the loss curves differ from epoch %3 (%4 before, %5 now).")
+                      .arg(original.run)
+                      .arg(newRun)
+                      .arg(at + 1)
+                      .arg(original.trainLoss[std::size_t(at)], 0, 'g', 17)
+                      .arg(outcome.trainLoss[std::size_t(at)], 0, 'g', 17);
+    else
+        message = tr("Run %1 re-trained as run %2: the runs lasted %3 and %4 epochs (%5).")
+                      .arg(original.run)
+                      .arg(newRun)
+                      .arg(original.trainLoss.size())
+                      .arg(outcome.trainLoss.size())
+                      .arg(stopReasonText(outcome.stop));
+    statusBar()->showMessage(message, 15000);
+    if (interactive_) {
+        auto* box = new QMessageBox(identical ? QMessageBox::Information : QMessageBox::Warning, tr("Re-run and Verify"),
+                                    message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    emit verificationDone(identical, message);
+}
+
+} // namespace rnnwb::app
