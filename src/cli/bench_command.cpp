@@ -1,9 +1,9 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 
+#include "core/base/parallel.h"
 #include "core/nn/benchmark.h"
 #include "core/nn/kernels.h"
-#include "core/base/parallel.h"
 #include "core/training/train_options.h"
 
 #include <nlohmann/json.hpp>
@@ -25,8 +25,7 @@ int runBench(std::vector<std::string> args)
     } else if (const std::optional<BenchConfig> c = findBenchConfig(which)) {
         configs.push_back(*c);
     } else {
-        throw UsageError("unknown bench configuration '" + which
-                         + "' (expected seed, seq5, long10k, wide256 or all)");
+        throw UsageError("unknown bench configuration '" + which + "' (expected seed, seq5, long10k, wide256 or all)");
     }
     const bool text = !json || *json != "-";
     nlohmann::json out = nlohmann::json::array();
@@ -34,10 +33,11 @@ int runBench(std::vector<std::string> args)
         const BenchResult r = runBenchmark(c);
         if (text) {
             char line[160];
-            std::snprintf(line, sizeof line,
-                          "%-8s %10.6f s/epoch %8.2f GFLOP/s  (%d steps/epoch, %d epochs/sample, %d threads, %s kernels)",
-                          c.name.c_str(), r.secondsPerEpoch, r.gflops, c.stepsPerEpoch, r.epochsPerSample,
-                          threadCount(), kernels().name);
+            std::snprintf(
+                line, sizeof line,
+                "%-8s %10.6f s/epoch %8.2f GFLOP/s  (%d steps/epoch, %d epochs/sample, %d threads, %s kernels)",
+                c.name.c_str(), r.secondsPerEpoch, r.gflops, c.stepsPerEpoch, r.epochsPerSample, threadCount(),
+                kernels().name);
             std::cout << line << std::endl;
         }
         out.push_back({{"config", c.name},

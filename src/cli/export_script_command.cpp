@@ -2,8 +2,8 @@
 #include "cli/commands.h"
 
 #include "core/base/atomic_file.h"
-#include "core/training/model.h"
 #include "core/interop/pytorch_script.h"
+#include "core/training/model.h"
 #include "core/training/train_options.h"
 
 #include <filesystem>

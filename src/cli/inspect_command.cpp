@@ -54,7 +54,8 @@ int runInspect(std::vector<std::string> args)
     const Dataset data = datasetForModel(model, opts.csv, opts.column);
     const TargetRange range = inspectableTargets(data);
     if (index < 0 || std::size_t(index) < range.first || std::size_t(index) > range.last)
-        throw std::runtime_error(opts.csv + ": --index " + std::to_string(index) + " has no prediction: the model predicts series indices "
+        throw std::runtime_error(opts.csv + ": --index " + std::to_string(index)
+                                 + " has no prediction: the model predicts series indices "
                                  + std::to_string(range.first) + " to " + std::to_string(range.last));
     const Inspection in = inspectTarget(model, data, std::size_t(index));
 

@@ -20,12 +20,12 @@ void printUsage(std::ostream& out)
            "  predict  --model FILE --csv FILE [--column C] [--json FILE|-]   one-step predictions\n"
            "  forecast --model FILE --csv FILE --horizon N [--interval 0.9] [--column C] [--json FILE|-]\n"
            "           recursive forecast past the end of the data, with a prediction interval\n"
-           "  inspect  --model FILE --csv FILE --index K [--column C] [--json FILE|-]   gates and states behind one prediction\n"
+           "  inspect  --model FILE --csv FILE --index K [--column C] [--json FILE|-]   gates and states behind one "
+           "prediction\n"
            "  export-script --model FILE --out SCRIPT.py   standalone PyTorch script (numpy + torch) of a model\n"
            "  bench    [--config seed|seq5|long10k|wide256|all] [--json FILE|-]   training speed\n\n"
            "training options:\n"
-        << rnnwb::trainOptionsHelp()
-        << "\nexit codes: 0 success, 1 failure, 2 usage error\n";
+        << rnnwb::trainOptionsHelp() << "\nexit codes: 0 success, 1 failure, 2 usage error\n";
 }
 
 // An error as one line of stderr: a line break inside it (a quoted CSV name or cell can hold
@@ -56,7 +56,8 @@ int dispatch(const std::string& command, std::vector<std::string> args)
         return runExportScript(std::move(args));
     if (command == "bench")
         return runBench(std::move(args));
-    throw rnnwb::UsageError("unknown command '" + command + "' (expected describe, train, predict, forecast, inspect, export-script or bench)");
+    throw rnnwb::UsageError("unknown command '" + command
+                            + "' (expected describe, train, predict, forecast, inspect, export-script or bench)");
 }
 
 } // namespace

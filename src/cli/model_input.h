@@ -2,9 +2,9 @@
 // What the commands that read data share: a CSV column as a series (with its import
 // warnings on stderr), and the arguments and inputs of the commands that apply a saved model
 // (predict, forecast, inspect).
+#include "core/data/series.h"
 #include "core/training/dataset.h"
 #include "core/training/model.h"
-#include "core/data/series.h"
 
 #include <optional>
 #include <string>

@@ -2,11 +2,11 @@
 #include "cli/commands.h"
 #include "cli/model_input.h"
 
-#include "core/training/baselines.h"
 #include "core/data/csv_reader.h"
+#include "core/data/series.h"
+#include "core/training/baselines.h"
 #include "core/training/model.h"
 #include "core/training/report.h"
-#include "core/data/series.h"
 #include "core/training/train_options.h"
 
 #include <nlohmann/json.hpp>
@@ -44,8 +44,8 @@ int runPredict(std::vector<std::string> args)
             out["actual"].push_back(p.actual[k]);
             out["part"].push_back(partName(p.part));
         }
-        out["metrics"][partName(p.part)] =
-            metricsToJson(computeMetrics(p.predicted, p.actual, p.predictedScaled, p.actualScaled, maseScale));
+        out["metrics"][partName(p.part)]
+            = metricsToJson(computeMetrics(p.predicted, p.actual, p.predictedScaled, p.actualScaled, maseScale));
     }
     if (opts.json)
         writeJson(*opts.json, out);

@@ -2,12 +2,12 @@
 #include "cli/commands.h"
 #include "cli/model_input.h"
 
+#include "core/data/csv_reader.h"
+#include "core/data/series.h"
 #include "core/forecast/backtest.h"
 #include "core/training/baselines.h"
-#include "core/data/csv_reader.h"
 #include "core/training/report.h"
 #include "core/training/run.h"
-#include "core/data/series.h"
 #include "core/training/train_options.h"
 #include "core/training/trainer.h"
 
@@ -44,8 +44,7 @@ void printSummary(const RunOutcome& o, bool quietStdout)
     out << line;
     const Metrics& t = o.test.metrics;
     std::snprintf(line, sizeof line, "test (%zu targets): mse_scaled %.6g  mse %.6g  rmse %.6g  mae %.6g  mape %s%%\n",
-                  t.count, t.mseScaled, t.mse, t.rmse, t.mae,
-                  t.mape ? std::to_string(*t.mape).c_str() : "n/a");
+                  t.count, t.mseScaled, t.mse, t.rmse, t.mae, t.mape ? std::to_string(*t.mape).c_str() : "n/a");
     out << line;
     const Baselines& b = o.baselines;
     std::snprintf(line, sizeof line,
@@ -98,7 +97,8 @@ void printMetricsRow(std::ostream& out, const std::string& label, const std::str
 void printBacktest(const BacktestResult& r, bool quietStdout)
 {
     std::ostream& out = quietStdout ? std::cerr : std::cout;
-    out << "backtest, " << r.origins << " origins " << (r.retrain ? "(retrained at each origin)" : "(one trained network)")
+    out << "backtest, " << r.origins << " origins "
+        << (r.retrain ? "(retrained at each origin)" : "(one trained network)")
         << (r.cancelled ? ", cancelled after " + std::to_string(r.perOrigin.size()) + " done" : std::string()) << ":\n";
     out << "  origin    index targets        rmse         mae     mape%      mase\n";
     for (const BacktestOrigin& o : r.perOrigin)

@@ -3,14 +3,14 @@
 // cannot be trained on opens but Train is disabled with the reason; a constant series trains
 // without a NaN in the results; bad hyperparameters disable Train with the reason next to the
 // control, and values no control accepts cannot be entered.
-#include "app_test_support.h"
-#include "app/shell/app_runner.h"
-#include "app/session/data_document.h"
 #include "app/panels/hyper_panel.h"
 #include "app/panels/learning_rate_edit.h"
-#include "app/shell/main_window.h"
 #include "app/panels/results_panel.h"
 #include "app/panels/training_panel.h"
+#include "app/session/data_document.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/main_window.h"
+#include "app_test_support.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -66,11 +66,7 @@ QByteArray utf16le(const QString& text, bool bom)
 }
 
 // "FILE:LINE:" in messages built from the reader's errors; just FILE when there is no line.
-QString where(const QString& path, int line)
-{
-    return line > 0 ? path + u':' + QString::number(line) + u':' : path;
-}
-
+QString where(const QString& path, int line) { return line > 0 ? path + u':' + QString::number(line) + u':' : path; }
 
 } // namespace
 
@@ -221,8 +217,7 @@ private slots:
         QTest::newRow("window longer than the series") << u"window"_s << u"150"_s << u"window"_s;
         QTest::newRow("epochs 0") << u"epochs"_s << u"0"_s << u"epochs"_s;
         QTest::newRow("training split 0") << u"train-split"_s << u"0"_s << u"train-split"_s;
-        QTest::newRow("training part too small to hold a window") << u"train-split"_s << u"0.001"_s
-                                                                  << u"train-split"_s;
+        QTest::newRow("training part too small to hold a window") << u"train-split"_s << u"0.001"_s << u"train-split"_s;
         QTest::newRow("validation leaves no test part") << u"val-split"_s << u"0.3"_s << u"train-split"_s;
     }
 

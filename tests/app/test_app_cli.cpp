@@ -2,9 +2,9 @@
 // JSON as `rnnwb train --json` (identical train_loss for the same data, config and seed),
 // --screenshot and --export-charts write their files, --quit exits 0/1, bad options exit 2.
 #include "core/data/csv_reader.h"
+#include "core/data/series.h"
 #include "core/formats/project.h"
 #include "core/training/report.h"
-#include "core/data/series.h"
 #include "core/training/train_options.h"
 #include "core/training/trainer.h"
 
@@ -43,7 +43,8 @@ Result run(const QString& program, const QStringList& args, int timeoutMs = 1200
         p.waitForFinished();
         return {};
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromLocal8Bit(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromLocal8Bit(p.readAllStandardError())};
 }
 
 nlohmann::json readJson(const QString& path)
@@ -80,10 +81,17 @@ private slots:
     {
         QTest::addColumn<QStringList>("options");
         QTest::newRow("seed recipe, 40 epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("40")};
-        QTest::newRow("gru sequence minibatches")
-            << QStringList{QStringLiteral("--cell"), QStringLiteral("gru"), QStringLiteral("--layout=sequence"),
-                           QStringLiteral("--batch"), QStringLiteral("16"), QStringLiteral("--epochs"), QStringLiteral("15"),
-                           QStringLiteral("--val-split"), QStringLiteral("0.1"), QStringLiteral("--seed"), QStringLiteral("7")};
+        QTest::newRow("gru sequence minibatches") << QStringList{QStringLiteral("--cell"),
+                                                                 QStringLiteral("gru"),
+                                                                 QStringLiteral("--layout=sequence"),
+                                                                 QStringLiteral("--batch"),
+                                                                 QStringLiteral("16"),
+                                                                 QStringLiteral("--epochs"),
+                                                                 QStringLiteral("15"),
+                                                                 QStringLiteral("--val-split"),
+                                                                 QStringLiteral("0.1"),
+                                                                 QStringLiteral("--seed"),
+                                                                 QStringLiteral("7")};
     }
 
     void reportMatchesTheCli()
@@ -98,8 +106,8 @@ private slots:
         nlohmann::json expected;
         if (QFile::exists(kCli)) {
             const QString cliJson = dir_.filePath(QStringLiteral("cli.json"));
-            const Result cli = run(kCli, QStringList{QStringLiteral("train"), QStringLiteral("--csv"), kAirline} + options
-                                             + QStringList{QStringLiteral("--json"), cliJson});
+            const Result cli = run(kCli, QStringList{QStringLiteral("train"), QStringLiteral("--csv"), kAirline}
+                                             + options + QStringList{QStringLiteral("--json"), cliJson});
             QVERIFY2(cli.exitCode == 0, qPrintable(cli.stdErr));
             expected = readJson(cliJson);
         } else {
@@ -148,7 +156,8 @@ private slots:
         project.datasetPath = kAirline.toStdString();
         QFile data(kAirline);
         QVERIFY(data.open(QIODevice::ReadOnly));
-        project.datasetSha256 = QCryptographicHash::hash(data.readAll(), QCryptographicHash::Sha256).toHex().toStdString();
+        project.datasetSha256
+            = QCryptographicHash::hash(data.readAll(), QCryptographicHash::Sha256).toHex().toStdString();
         project.config.hidden = 7;
         project.config.seed = 3;
         const QString file = dir_.filePath(QStringLiteral("cli.rnnwb"));
@@ -168,14 +177,29 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate"), QStringLiteral("--quit")} << 2 << "--frobnicate";
-        QTest::newRow("malformed number") << QStringList{QStringLiteral("--epochs"), QStringLiteral("ten"), QStringLiteral("--quit")} << 2 << "--epochs";
-        QTest::newRow("invalid config") << QStringList{QStringLiteral("--window"), QStringLiteral("0"), QStringLiteral("--quit")} << 2 << "--window";
-        QTest::newRow("report without train") << QStringList{QStringLiteral("--report"), QStringLiteral("x.json"), QStringLiteral("--quit")} << 2 << "--train";
-        QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/data.csv"), QStringLiteral("--train"), QStringLiteral("--quit")} << 1 << "data.csv";
-        QTest::newRow("window too long") << QStringList{QStringLiteral("--window"), QStringLiteral("400"), QStringLiteral("--train"), QStringLiteral("--quit")} << 1 << "cannot train";
-        QTest::newRow("no such column") << QStringList{QStringLiteral("--column"), QStringLiteral("Nope"), QStringLiteral("--train"), QStringLiteral("--quit")} << 1 << "Nope";
-        QTest::newRow("missing project") << QStringList{QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv.rnnwb"), QStringLiteral("--quit")} << 1 << "airline-passengers.csv.rnnwb";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate"), QStringLiteral("--quit")} << 2
+                                        << "--frobnicate";
+        QTest::newRow("malformed number")
+            << QStringList{QStringLiteral("--epochs"), QStringLiteral("ten"), QStringLiteral("--quit")} << 2
+            << "--epochs";
+        QTest::newRow("invalid config") << QStringList{QStringLiteral("--window"), QStringLiteral("0"),
+                                                       QStringLiteral("--quit")}
+                                        << 2 << "--window";
+        QTest::newRow("report without train")
+            << QStringList{QStringLiteral("--report"), QStringLiteral("x.json"), QStringLiteral("--quit")} << 2
+            << "--train";
+        QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/data.csv"), QStringLiteral("--train"),
+                                                     QStringLiteral("--quit")}
+                                      << 1 << "data.csv";
+        QTest::newRow("window too long") << QStringList{QStringLiteral("--window"), QStringLiteral("400"),
+                                                        QStringLiteral("--train"), QStringLiteral("--quit")}
+                                         << 1 << "cannot train";
+        QTest::newRow("no such column") << QStringList{QStringLiteral("--column"), QStringLiteral("Nope"),
+                                                       QStringLiteral("--train"), QStringLiteral("--quit")}
+                                        << 1 << "Nope";
+        QTest::newRow("missing project") << QStringList{QStringLiteral(RNNWB_APP_DATA "/airline-passengers.csv.rnnwb"),
+                                                        QStringLiteral("--quit")}
+                                         << 1 << "airline-passengers.csv.rnnwb";
         QTest::newRow("just quit") << QStringList{QStringLiteral("--quit")} << 0 << "";
     }
 

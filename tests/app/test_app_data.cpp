@@ -1,16 +1,16 @@
 // GUI tests of the Data and Hyperparameters panels: opening files through the app's open path,
 // import warnings, the column picker, bundled and generated series, a bad CSV (error shown,
 // previous data kept), validation next to the controls, remembered hyperparameters.
-#include "app_test_support.h"
-#include "app/shell/app_runner.h"
-#include "app/shell/app_settings.h"
-#include "app/session/data_document.h"
+#include "app/charts/series_plot.h"
 #include "app/panels/data_panel.h"
 #include "app/panels/hyper_panel.h"
-#include "app/shell/main_window.h"
-#include "app/charts/series_plot.h"
-#include "app/session/teaching_series.h"
 #include "app/panels/training_panel.h"
+#include "app/session/data_document.h"
+#include "app/session/teaching_series.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/main_window.h"
+#include "app_test_support.h"
 
 #include <qcustomplot.h>
 
@@ -42,7 +42,6 @@ QAction* findAction(QMenu* menu, const QString& textPart)
             return a;
     return nullptr;
 }
-
 
 } // namespace
 
@@ -115,7 +114,8 @@ private slots:
     {
         QFETCH(QByteArray, content);
         QFETCH(bool, exists);
-        const QString path = exists ? writeFile(QStringLiteral("bad.csv"), content) : dir_.filePath(QStringLiteral("nope.csv"));
+        const QString path
+            = exists ? writeFile(QStringLiteral("bad.csv"), content) : dir_.filePath(QStringLiteral("nope.csv"));
         MainWindow w;
         w.show();
         const QString before = w.document()->label();
@@ -136,7 +136,9 @@ private slots:
 
     void columnPickerSwitchesTheSeries()
     {
-        const QString path = writeFile(QStringLiteral("two.csv"), "a,b\n1,10\n2,20\n3,30\n4,40\n5,50\n6,60\n7,70\n8,80\n9,90\n10,100\n11,110\n12,120\n");
+        const QString path
+            = writeFile(QStringLiteral("two.csv"),
+                        "a,b\n1,10\n2,20\n3,30\n4,40\n5,50\n6,60\n7,70\n8,80\n9,90\n10,100\n11,110\n12,120\n");
         MainWindow w;
         w.show();
         QVERIFY(w.openDataFile(path));
@@ -156,10 +158,14 @@ private slots:
         QTest::addColumn<QString>("label");
         QTest::addColumn<int>("length");
         QTest::addColumn<bool>("hint");
-        QTest::newRow("sunspots") << "sunspots" << "monthly-sunspots.csv" << 2820 << false;
-        QTest::newRow("temperatures") << "temperatures" << "daily-min-temperatures.csv" << 3650 << false;
-        QTest::newRow("sine") << "Sine" << "Sine + noise" << 400 << true;
-        QTest::newRow("long memory") << "Long memory" << "Long memory" << 600 << true;
+        QTest::newRow("sunspots") << "sunspots"
+                                  << "monthly-sunspots.csv" << 2820 << false;
+        QTest::newRow("temperatures") << "temperatures"
+                                      << "daily-min-temperatures.csv" << 3650 << false;
+        QTest::newRow("sine") << "Sine"
+                              << "Sine + noise" << 400 << true;
+        QTest::newRow("long memory") << "Long memory"
+                                     << "Long memory" << 600 << true;
     }
 
     void bundledAndTeachingSeries()

@@ -3,14 +3,14 @@
 // backgrounds and tick labels read back from QCustomPlot and Qt Charts), and are remembered;
 // every control a user can reach has a name a screen reader can say, and Alt+letter on a label
 // reaches its field.
-#include "app_test_support.h"
+#include "app/charts/plot_style.h"
+#include "app/session/training_types.h"
 #include "app/shell/about_dialog.h"
 #include "app/shell/color_scheme.h"
 #include "app/shell/main_window.h"
-#include "app/charts/plot_style.h"
-#include "app/session/training_types.h"
-#include "core/nn/build_info.h"
+#include "app_test_support.h"
 #include "core/base/parallel.h"
+#include "core/nn/build_info.h"
 
 #include <qcustomplot.h>
 
@@ -49,10 +49,7 @@ QString allLabelText(const QWidget* root)
 }
 
 // The colour a QCustomPlot fills its background with, read from a rendering of it.
-QColor plotBackground(QCustomPlot* plot)
-{
-    return plot->toPixmap(120, 90).toImage().pixelColor(1, 1);
-}
+QColor plotBackground(QCustomPlot* plot) { return plot->toPixmap(120, 90).toImage().pixelColor(1, 1); }
 
 bool isDark(const QColor& c) { return c.lightnessF() < 0.5; }
 
@@ -256,7 +253,8 @@ private slots:
                 continue;
             ++checked;
             if (spokenName(widget).isEmpty())
-                unnamed << u"%1 (%2 in %3)"_s.arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()),
+                unnamed << u"%1 (%2 in %3)"_s.arg(widget->objectName(),
+                                                  QString::fromLatin1(widget->metaObject()->className()),
                                                   widget->parentWidget()->objectName());
         }
         for (QLabel* label : w.findChildren<QLabel*>())

@@ -1,14 +1,14 @@
 // GUI tests of what leaves the app: chart images and data with their provenance,
 // the chart context menu, predictions and forecasts as CSV, models saved and opened (also one
 // trained by PyTorch), the PyTorch script, and foreign or damaged files refused.
-#include "app_test_support.h"
-#include "app/shell/app_runner.h"
 #include "app/charts/chart_export.h"
 #include "app/charts/chart_menu.h"
-#include "app/session/data_document.h"
-#include "app/shell/main_window.h"
-#include "app/session/model_actions.h"
 #include "app/panels/results_panel.h"
+#include "app/session/data_document.h"
+#include "app/session/model_actions.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/main_window.h"
+#include "app_test_support.h"
 #include "core/training/model.h"
 
 #include <nlohmann/json.hpp>
@@ -111,7 +111,6 @@ std::vector<double> allPredictions(const RunOutcome& o)
     return v;
 }
 
-
 } // namespace
 
 class TestAppExport : public QObject {
@@ -141,8 +140,8 @@ private slots:
         QCOMPARE(sha.size(), 64);
         QString error;
         const QString out = path("charts");
-        const QStringList files =
-            exportCharts(w.charts(), out, [&w](const QString& name) { return w.chartProvenance(name); }, &error);
+        const QStringList files = exportCharts(
+            w.charts(), out, [&w](const QString& name) { return w.chartProvenance(name); }, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(files.size(), 3 * w.charts().size());
         QVERIFY(w.charts().size() >= 4);
@@ -166,7 +165,7 @@ private slots:
             const QByteArray pdf = readAll(base + QStringLiteral(".pdf"));
             QVERIFY(pdf.startsWith("%PDF"));
             QVERIFY2(pdf.contains(title.toHtmlEscaped().toUtf8()), qPrintable(chart.name)); // XMP dc:title
-            QVERIFY(pdf.contains(QString(u"dataset_sha256: "_s + sha).toUtf8()));                   // XMP dc:description
+            QVERIFY(pdf.contains(QString(u"dataset_sha256: "_s + sha).toUtf8()));           // XMP dc:description
         }
     }
 
@@ -229,7 +228,8 @@ private slots:
         w.flushPlots();
         const QList<ChartRef> charts = w.charts();
         const auto find = [&](const QString& name) {
-            return std::find_if(charts.begin(), charts.end(), [&](const ChartRef& c) { return c.name == name; })->widget;
+            return std::find_if(charts.begin(), charts.end(), [&](const ChartRef& c) { return c.name == name; })
+                ->widget;
         };
         const QString file = path("loss.csv");
         QVERIFY(exportChartData(find(QStringLiteral("loss")), file, w.chartProvenance(QStringLiteral("loss"))));
@@ -244,7 +244,8 @@ private slots:
                 ++trainRows;
         QCOMPARE(trainRows, 1); // epoch 1's training loss, exactly
 
-        const QString forecast = chartDataCsv(find(QStringLiteral("forecast")), w.chartProvenance(QStringLiteral("forecast")));
+        const QString forecast
+            = chartDataCsv(find(QStringLiteral("forecast")), w.chartProvenance(QStringLiteral("forecast")));
         QVERIFY2(forecast.contains(u",1949-01-01,112\n"), "the series, dated, in the data's units");
         QVERIFY(forecast.contains(u"# seed: 5\n"));
         const QString bars = chartDataCsv(find(QStringLiteral("rmse")), w.chartProvenance(QStringLiteral("rmse")));
@@ -262,13 +263,14 @@ private slots:
         const QString file = path("predictions.csv");
         QVERIFY(w.exportPredictions(file, 12, 0.8));
         const PredictionFile csv = readPredictionFile(file);
-        for (const char* key : {"app", "dataset", "dataset_sha256", "column", "hyperparameters", "config", "seed", "metrics"})
+        for (const char* key :
+             {"app", "dataset", "dataset_sha256", "column", "hyperparameters", "config", "seed", "metrics"})
             QVERIFY2(csv.provenance.contains(QLatin1String(key)), key);
         QCOMPARE(csv.provenance.value(QStringLiteral("dataset_sha256")), w.dataSource().sha256);
         QCOMPARE(csv.provenance.value(QStringLiteral("column")), QStringLiteral("Passengers"));
         QVERIFY(nlohmann::json::parse(csv.provenance.value(QStringLiteral("metrics")).toStdString()).contains("test"));
-        QCOMPARE(csv.header, (QStringList{u"index"_s, u"date"_s, u"actual"_s, u"prediction"_s, u"lower"_s,
-                                          u"upper"_s, u"part"_s}));
+        QCOMPARE(csv.header,
+                 (QStringList{u"index"_s, u"date"_s, u"actual"_s, u"prediction"_s, u"lower"_s, u"upper"_s, u"part"_s}));
         const RunOutcome& o = w.resultsPanel()->shownRun()->outcome;
         const std::vector<double> predicted = allPredictions(o);
         QCOMPARE(csv.rows.size(), qsizetype(predicted.size()) + 12);
@@ -339,7 +341,10 @@ private slots:
         const double range = 622 - 104; // the series' range
         for (std::size_t k = 0; k < torch.size(); ++k)
             QVERIFY2(std::abs(o.test.prediction.predicted[k] - torch[k]) <= 1e-5 * range,
-                     qPrintable(QStringLiteral("target %1: %2 vs PyTorch %3").arg(k).arg(o.test.prediction.predicted[k]).arg(torch[k])));
+                     qPrintable(QStringLiteral("target %1: %2 vs PyTorch %3")
+                                    .arg(k)
+                                    .arg(o.test.prediction.predicted[k])
+                                    .arg(torch[k])));
     }
 
     // A model that does not fit the data is refused with the reason, naming the file.
@@ -348,17 +353,20 @@ private slots:
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QString>("corruption");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("no such column") << QByteArray("Month,Riders\n1949-01,1\n1949-02,2\n1949-03,3\n1949-04,4\n1949-05,5\n"
-                                                      "1949-06,6\n1949-07,7\n1949-08,8\n1949-09,9\n1949-10,10\n")
+        QTest::newRow("no such column") << QByteArray(
+            "Month,Riders\n1949-01,1\n1949-02,2\n1949-03,3\n1949-04,4\n1949-05,5\n"
+            "1949-06,6\n1949-07,7\n1949-08,8\n1949-09,9\n1949-10,10\n")
                                         << QString() << QStringLiteral("Passengers");
         QTest::newRow("series shorter than the window")
             << QByteArray("Month,Passengers\n1949-01,1\n1949-02,2\n1949-03,3\n1949-04,4\n") << QString()
             << QStringLiteral("window 5");
-        QTest::newRow("truncated safetensors") << QByteArray() << QStringLiteral("truncate") << QStringLiteral("model.safetensors");
-        QTest::newRow("a PNG named .safetensors") << QByteArray() << QStringLiteral("png") << QStringLiteral("model.safetensors");
+        QTest::newRow("truncated safetensors")
+            << QByteArray() << QStringLiteral("truncate") << QStringLiteral("model.safetensors");
+        QTest::newRow("a PNG named .safetensors")
+            << QByteArray() << QStringLiteral("png") << QStringLiteral("model.safetensors");
         // Found by fuzzing: an F64 weight of 1e300 would become an infinite float weight.
-        QTest::newRow("weight beyond float range") << QByteArray() << QStringLiteral("beyond")
-                                                   << QStringLiteral("not a finite float");
+        QTest::newRow("weight beyond float range")
+            << QByteArray() << QStringLiteral("beyond") << QStringLiteral("not a finite float");
     }
 
     void unfitModelsAndDamagedFilesRefused()
@@ -374,8 +382,9 @@ private slots:
             QVERIFY(QFile(model).resize(QFileInfo(model).size() - 7));
         if (corruption == u"beyond") {
             QFile::remove(model);
-            QVERIFY(QFile::copy(QStringLiteral(RNNWB_TEST_DATA "/../fuzz/corpus/model/model-f64-weight-beyond-float.safetensors"),
-                                model));
+            QVERIFY(QFile::copy(
+                QStringLiteral(RNNWB_TEST_DATA "/../fuzz/corpus/model/model-f64-weight-beyond-float.safetensors"),
+                model));
         }
         if (corruption == u"png") {
             QFile::remove(model);
@@ -423,7 +432,8 @@ private slots:
         QVERIFY(text.contains("load_state_dict"));
         QVERIFY(text.contains("serve.safetensors"));
         QProcess python;
-        python.start(QStringLiteral("/usr/bin/python3"), {script, QStringLiteral("--csv"), kAirline, QStringLiteral("--json"), QStringLiteral("-")});
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {script, QStringLiteral("--csv"), kAirline, QStringLiteral("--json"), QStringLiteral("-")});
         QVERIFY2(python.waitForStarted(), "no /usr/bin/python3 (packaging/bootstrap.sh --test installs python3-torch)");
         QVERIFY(python.waitForFinished(120000));
         const QByteArray err = python.readAllStandardError();

@@ -6,8 +6,8 @@
 #include "app/teaching/inside_view.h"
 #include "app/teaching/parameter_histograms.h"
 #include "core/data/csv_reader.h"
-#include "core/inspect/inspect.h"
 #include "core/data/series.h"
+#include "core/inspect/inspect.h"
 #include "core/training/trainer.h"
 
 #include "app_test_support.h"
@@ -31,7 +31,6 @@ using namespace rnnwb::app;
 using namespace Qt::StringLiterals;
 
 using namespace rnnwb::test;
-
 
 class InsideViewsTest : public QObject {
     Q_OBJECT
@@ -87,7 +86,8 @@ void InsideViewsTest::mapsHoldEveryRecordedValue()
             QCOMPARE(map->data()->keySize(), steps);
             QCOMPARE(map->data()->valueSize(), 6);
             for (int t = 0; t < steps; ++t) {
-                const std::vector<double>& want = inspection.layers[std::size_t(l)].steps[std::size_t(t)].values.at(name);
+                const std::vector<double>& want
+                    = inspection.layers[std::size_t(l)].steps[std::size_t(t)].values.at(name);
                 for (int u = 0; u < 6; ++u) {
                     QCOMPARE(map->data()->cell(t, u), want[std::size_t(u)]);
                     QCOMPARE(map->data()->data(t + 1, u + 1), want[std::size_t(u)]); // drawn at (t, u), 1-based
@@ -312,7 +312,8 @@ void InsideViewsTest::histogramCountsEveryValue()
         values.push_back(double(model.parameters[Eigen::Index(spec.offset + k)]));
     const TensorStats s = tensorStats(values);
     const QLocale l = histograms.locale();
-    QVERIFY2(histograms.statsText().contains(u"mean "_s + l.toString(s.mean, 'g', 3)), qPrintable(histograms.statsText()));
+    QVERIFY2(histograms.statsText().contains(u"mean "_s + l.toString(s.mean, 'g', 3)),
+             qPrintable(histograms.statsText()));
     QVERIFY(histograms.statsText().contains(u"max "_s + l.toString(s.max, 'g', 3)));
     QVERIFY(s.min < s.max && s.std > 0);
 }
@@ -402,9 +403,8 @@ void InsideViewsTest::comparisonDividesByTheLastStep()
 {
     GradientFlowChart chart;
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    chart.setComparison({{u"RNN"_s, {1e-6, 1e-4, 1e-2, 0.1}},
-                         {u"GRU"_s, {0.02, 0.05, 0.1, 0.2}},
-                         {u"LSTM"_s, {0.3, 0.35, 0.4, nan}}});
+    chart.setComparison(
+        {{u"RNN"_s, {1e-6, 1e-4, 1e-2, 0.1}}, {u"GRU"_s, {0.02, 0.05, 0.1, 0.2}}, {u"LSTM"_s, {0.3, 0.35, 0.4, nan}}});
     QCOMPARE(chart.graphCount(), 3);
     QCOMPARE(chart.graph(0)->name(), u"RNN"_s);
     QCOMPARE(chart.graph(0)->data()->at(3)->value, 1.0);

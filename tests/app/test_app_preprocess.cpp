@@ -2,15 +2,15 @@
 // transform, seasonal and first difference set through the widgets reach the run, a series the
 // log cannot take is explained next to the control, and a preprocessed run trained in the app
 // equals the core's (the CLI's) run.
-#include "app_test_support.h"
-#include "app/shell/app_runner.h"
-#include "app/panels/hyper_panel.h"
-#include "app/shell/main_window.h"
-#include "app/panels/results_panel.h"
 #include "app/charts/series_plot.h"
+#include "app/panels/hyper_panel.h"
+#include "app/panels/results_panel.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/main_window.h"
+#include "app_test_support.h"
 #include "core/data/csv_reader.h"
-#include "core/training/report.h"
 #include "core/data/series.h"
+#include "core/training/report.h"
 #include "core/training/trainer.h"
 
 #include <qcustomplot.h>
@@ -68,10 +68,7 @@ class TestAppPreprocess : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        rnnwb::test::initGuiTest();
-    }
+    void initTestCase() { rnnwb::test::initGuiTest(); }
 
     void controlsSetThePreprocessing()
     {

@@ -2,13 +2,13 @@
 // identical (data, configuration, runs with their curves and predictions); a changed or
 // missing dataset is detected and said; foreign and damaged project files are refused naming
 // the file; a run trained again on the same data gives the same loss curve bit for bit.
-#include "app_test_support.h"
-#include "app/shell/app_runner.h"
-#include "app/session/data_document.h"
 #include "app/charts/loss_chart.h"
-#include "app/shell/main_window.h"
 #include "app/panels/results_panel.h"
 #include "app/panels/training_panel.h"
+#include "app/session/data_document.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/main_window.h"
+#include "app_test_support.h"
 #include "core/formats/project.h"
 
 #include <qcustomplot.h>
@@ -62,7 +62,6 @@ bool writeAll(const QString& path, const QByteArray& bytes)
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
-
 
 } // namespace
 
@@ -215,7 +214,8 @@ private slots:
         image.save(&buffer, "PNG");
         QTest::newRow("a PNG renamed .rnnwb") << png << QStringLiteral("not an RNN Workbench project");
         QTest::newRow("empty file") << QByteArray() << QStringLiteral("not an RNN Workbench project");
-        QTest::newRow("other JSON") << QByteArray(R"({"name": "something else"})") << QStringLiteral("not an RNN Workbench project");
+        QTest::newRow("other JSON") << QByteArray(R"({"name": "something else"})")
+                                    << QStringLiteral("not an RNN Workbench project");
         QTest::newRow("newer version") << QByteArray(R"({"format": "rnn-workbench-project", "version": 9})")
                                        << QStringLiteral("version 9");
         QTest::newRow("no dataset") << QByteArray(R"({"format": "rnn-workbench-project", "version": 1})")

@@ -1,29 +1,29 @@
 // GUI tests of the Results tab as a forecaster uses it: the forecast band past the end of the
 // series, the open / closed loop toggle on the test part, the residual charts, the metrics
 // table and bar chart next to the baselines, and runs overlaid for comparison.
-#include "app_test_support.h"
-#include "app/shell/backtest_dialog.h"
 #include "app/charts/loss_chart.h"
-#include "app/shell/main_window.h"
-#include "app/panels/metrics_table.h"
 #include "app/charts/replot_coalescer.h"
 #include "app/charts/residual_charts.h"
-#include "app/panels/results_panel.h"
 #include "app/charts/rmse_chart.h"
 #include "app/charts/series_plot.h"
+#include "app/panels/metrics_table.h"
+#include "app/panels/results_panel.h"
+#include "app/shell/backtest_dialog.h"
+#include "app/shell/main_window.h"
 #include "app/shell/sweep_dialog.h"
+#include "app_test_support.h"
 #include "core/data/csv_reader.h"
+#include "core/data/series.h"
 #include "core/forecast/forecast.h"
 #include "core/training/report.h"
-#include "core/data/series.h"
 #include "core/training/trainer.h"
 
 #include <qcustomplot.h>
 
-#include <QApplication>
-#include <QStandardPaths>
 #include "app/shell/app_runner.h"
+#include <QApplication>
 #include <QRadioButton>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QtCharts/QAreaSeries>
@@ -104,10 +104,7 @@ class TestAppResults : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        rnnwb::test::initGuiTest();
-    }
+    void initTestCase() { rnnwb::test::initGuiTest(); }
 
     // The band is drawn past the end, holds the forecast, widens with the horizon, and equals
     // the core's forecast of the same model.
@@ -198,8 +195,8 @@ private slots:
         QTest::addColumn<std::vector<double>>("values");
         QTest::addColumn<int>("bins");
         QTest::addColumn<std::vector<int>>("counts");
-        QTest::newRow("few values: at least 5 bins") << std::vector<double>{0, 1, 2, 3, 4, 5} << 5
-                                                     << std::vector<int>{1, 1, 1, 1, 2};
+        QTest::newRow("few values: at least 5 bins")
+            << std::vector<double>{0, 1, 2, 3, 4, 5} << 5 << std::vector<int>{1, 1, 1, 1, 2};
         QTest::newRow("sqrt(n) bins") << std::vector<double>(49, 0.0) << 7 << std::vector<int>{0, 0, 0, 49, 0, 0, 0};
         QTest::newRow("skewed") << std::vector<double>{-10, 0, 0, 0, 0, 0, 0, 0, 0, 10} << 5
                                 << std::vector<int>{1, 0, 8, 0, 1};
@@ -306,7 +303,8 @@ private slots:
         view->sortByColumn(RunListModel::ValidationRmse, Qt::AscendingOrder);
         int best = 0;
         for (int row = 1; row < 3; ++row)
-            if (panel.runs()->run(row).outcome.validation.metrics.rmse < panel.runs()->run(best).outcome.validation.metrics.rmse)
+            if (panel.runs()->run(row).outcome.validation.metrics.rmse
+                < panel.runs()->run(best).outcome.validation.metrics.rmse)
                 best = row;
         QCOMPARE(view->model()->index(0, RunListModel::Number).data().toInt(), best + 1);
         view->selectRow(0);

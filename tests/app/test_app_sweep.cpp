@@ -1,16 +1,16 @@
 // The hyperparameter sweep (value lists, their product, runs in parallel, Stop) and the
 // rolling-origin backtest dialog, driven as a user would: type the lists, click Start or Run,
 // wait for the signals, and compare with the core's own single runs.
-#include "app_test_support.h"
-#include "app/shell/backtest_dialog.h"
 #include "app/session/run_list_model.h"
 #include "app/session/run_sort_proxy.h"
-#include "app/shell/sweep_dialog.h"
 #include "app/session/sweep_plan.h"
 #include "app/session/sweep_runner.h"
+#include "app/shell/backtest_dialog.h"
+#include "app/shell/sweep_dialog.h"
+#include "app_test_support.h"
 #include "core/data/csv_reader.h"
-#include "core/training/report.h"
 #include "core/data/series.h"
+#include "core/training/report.h"
 #include "core/training/trainer.h"
 
 #include <QCheckBox>
@@ -93,10 +93,11 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("values"); // empty: refused
         QTest::addColumn<QString>("error");
-        QTest::newRow("commas") << u"hidden"_s << u"16, 32, 64"_s << QStringList{u"16"_s, u"32"_s, u"64"_s} << QString();
+        QTest::newRow("commas") << u"hidden"_s << u"16, 32, 64"_s << QStringList{u"16"_s, u"32"_s, u"64"_s}
+                                << QString();
         QTest::newRow("spaces") << u"lr"_s << u"0.01 0.001"_s << QStringList{u"0.01"_s, u"0.001"_s} << QString();
-        QTest::newRow("semicolons and names") << u"cell"_s << u" lstm;gru , rnn "_s
-                                              << QStringList{u"lstm"_s, u"gru"_s, u"rnn"_s} << QString();
+        QTest::newRow("semicolons and names")
+            << u"cell"_s << u" lstm;gru , rnn "_s << QStringList{u"lstm"_s, u"gru"_s, u"rnn"_s} << QString();
         QTest::newRow("one value") << u"epochs"_s << u"30"_s << QStringList{u"30"_s} << QString();
         QTest::newRow("empty") << u"hidden"_s << u" , "_s << QStringList{} << u"hidden size: no values"_s;
         QTest::newRow("not a number") << u"hidden"_s << u"16, lots"_s << QStringList{}
@@ -105,8 +106,8 @@ private slots:
         QTest::newRow("learning rate 0") << u"lr"_s << u"0.1 0"_s << QStringList{} << u"learning rate 0: --lr"_s;
         QTest::newRow("unknown cell") << u"cell"_s << u"lstm tcn"_s << QStringList{} << u"unknown cell 'tcn'"_s;
         QTest::newRow("listed twice") << u"hidden"_s << u"16 32 016"_s << QStringList{} << u"016 is listed twice"_s;
-        QTest::newRow("batch in the features layout") << u"batch"_s << u"8"_s << QStringList{}
-                                                      << u"--batch needs the sequence layout"_s;
+        QTest::newRow("batch in the features layout")
+            << u"batch"_s << u"8"_s << QStringList{} << u"--batch needs the sequence layout"_s;
     }
 
     void valueListsParse()
@@ -131,8 +132,8 @@ private slots:
     void productAppliesEveryCombination()
     {
         const TrainConfig base;
-        const std::vector<SweepRun> runs = sweepRuns(
-            base, {parseSweepAxis("hidden", "8 16", base), parseSweepAxis("lr", "0.01, 0.1", base)});
+        const std::vector<SweepRun> runs
+            = sweepRuns(base, {parseSweepAxis("hidden", "8 16", base), parseSweepAxis("lr", "0.01, 0.1", base)});
         QCOMPARE(int(runs.size()), 4);
         const std::pair<int, double> expected[] = {{8, 0.01}, {8, 0.1}, {16, 0.01}, {16, 0.1}};
         for (std::size_t k = 0; k < 4; ++k) {
@@ -147,21 +148,21 @@ private slots:
         // a combination can be invalid though each value is fine on its own
         TrainConfig sequence;
         sequence.layout = Layout::Sequence;
-        const std::vector<SweepAxis> mixed = {parseSweepAxis("layout", "sequence features", sequence),
-                                              parseSweepAxis("batch", "0 8", sequence)};
+        const std::vector<SweepAxis> mixed
+            = {parseSweepAxis("layout", "sequence features", sequence), parseSweepAxis("batch", "0 8", sequence)};
         try {
             sweepRuns(sequence, mixed);
             QFAIL("features layout with batch 8 was accepted");
         } catch (const SweepError& e) {
             QVERIFY2(QByteArray(e.what()).contains("the run with layout features, batch 8: --batch needs"), e.what());
         }
-        QVERIFY_THROWS_EXCEPTION(SweepError, sweepRuns(base, {parseSweepAxis("hidden", "8 16", base),
-                                                              parseSweepAxis("hidden", "4", base)}));
+        QVERIFY_THROWS_EXCEPTION(
+            SweepError, sweepRuns(base, {parseSweepAxis("hidden", "8 16", base), parseSweepAxis("hidden", "4", base)}));
         std::string many;
         for (int h = 1; h <= 15; ++h)
             many += std::to_string(h) + " ";
-        QVERIFY_THROWS_EXCEPTION(SweepError, sweepRuns(base, {parseSweepAxis("hidden", many, base),
-                                                              parseSweepAxis("epochs", many, base)}));
+        QVERIFY_THROWS_EXCEPTION(
+            SweepError, sweepRuns(base, {parseSweepAxis("hidden", many, base), parseSweepAxis("epochs", many, base)}));
     }
 
     // The proof: a 2 × 2 sweep gives 4 runs, the product of the lists, each with exactly
@@ -170,8 +171,8 @@ private slots:
     {
         const RunRequest data = airlineRequest(quickConfig());
         const TrainConfig& base = data.config;
-        const std::vector<SweepRun> runs =
-            sweepRuns(base, {parseSweepAxis("hidden", "3 5", base), parseSweepAxis("cell", "lstm gru", base)});
+        const std::vector<SweepRun> runs
+            = sweepRuns(base, {parseSweepAxis("hidden", "3 5", base), parseSweepAxis("cell", "lstm gru", base)});
         SweepRunner runner;
         runner.setRunContext(u"airline"_s, nullptr);
         QSignalSpy finished(&runner, &SweepRunner::runFinished);
@@ -203,8 +204,8 @@ private slots:
     void stopEndsEveryRunPromptly()
     {
         const RunRequest data = airlineRequest(longConfig());
-        const std::vector<SweepRun> runs =
-            sweepRuns(data.config, {parseSweepAxis("seed", "1 2 3 4 5 6 7 8", data.config)});
+        const std::vector<SweepRun> runs
+            = sweepRuns(data.config, {parseSweepAxis("seed", "1 2 3 4 5 6 7 8", data.config)});
         SweepRunner runner;
         runner.setMaxParallel(2);
         QSignalSpy finished(&runner, &SweepRunner::runFinished);

@@ -2,18 +2,18 @@
 // hyperparameters; clicking a predicted point of the Results chart selects that sample in the
 // inside view, whose heatmaps have window × hidden cells per layer; Step refreshes every view;
 // the cell comparison shows the plain RNN's gradient fading where the LSTM's does not.
-#include "app_test_support.h"
-#include "app/teaching/architecture_view.h"
+#include "app/charts/series_plot.h"
+#include "app/panels/hyper_panel.h"
+#include "app/panels/results_panel.h"
 #include "app/session/cell_comparison.h"
+#include "app/shell/main_window.h"
+#include "app/teaching/architecture_view.h"
 #include "app/teaching/cell_view.h"
 #include "app/teaching/gradient_flow_chart.h"
-#include "app/panels/hyper_panel.h"
 #include "app/teaching/inside_view.h"
-#include "app/shell/main_window.h"
 #include "app/teaching/parameter_histograms.h"
-#include "app/panels/results_panel.h"
-#include "app/charts/series_plot.h"
 #include "app/teaching/teaching_panel.h"
+#include "app_test_support.h"
 
 #include <qcustomplot.h>
 
@@ -194,12 +194,12 @@ private slots:
         QCOMPARE(results.size(), 3);
         QCOMPARE(results[0].cell, CellType::Rnn);
         QCOMPARE(results[2].cell, CellType::Lstm);
-        const auto share = [](const CellComparisonResult& r) { return r.topLayerNorms.front() / r.topLayerNorms.back(); };
+        const auto share
+            = [](const CellComparisonResult& r) { return r.topLayerNorms.front() / r.topLayerNorms.back(); };
         for (const auto& r : results)
             QCOMPARE(int(r.topLayerNorms.size()), CellComparison::comparisonConfig({}).window);
-        qInfo("oldest/last gradient: RNN %.3g, GRU %.3g, LSTM %.3g; train loss RNN %.4g, LSTM %.4g",
-              share(results[0]), share(results[1]), share(results[2]), results[0].finalTrainLoss,
-              results[2].finalTrainLoss);
+        qInfo("oldest/last gradient: RNN %.3g, GRU %.3g, LSTM %.3g; train loss RNN %.4g, LSTM %.4g", share(results[0]),
+              share(results[1]), share(results[2]), results[0].finalTrainLoss, results[2].finalTrainLoss);
         QVERIFY(share(results[0]) * 10 < share(results[2]));
         QVERIFY(results[2].finalTrainLoss < results[0].finalTrainLoss);
         QCOMPARE(panel->comparisonChart()->graphCount(), 3);

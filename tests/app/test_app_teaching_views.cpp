@@ -3,13 +3,13 @@
 // means of a real Inspection of a trained network, and both render at 800 × 450 without
 // warnings, in the light and the dark palette. With RNNWB_SCREENSHOT_DIR set, the renders are
 // saved there as PNG files to look at. The two widgets stand alone: no settings, no main window.
-#include "app_test_support.h"
+#include "app/shell/color_scheme.h"
 #include "app/teaching/architecture_view.h"
 #include "app/teaching/cell_view.h"
-#include "app/shell/color_scheme.h"
+#include "app_test_support.h"
 #include "core/data/csv_reader.h"
-#include "core/inspect/inspect.h"
 #include "core/data/series.h"
+#include "core/inspect/inspect.h"
 #include "core/training/trainer.h"
 
 #include <QDir>
@@ -71,7 +71,9 @@ int pixelsNear(const QImage& image, const QColor& colour)
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x) {
             const QColor c = image.pixelColor(x, y);
-            n += std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 30;
+            n += std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green())
+                     + std::abs(c.blue() - colour.blue())
+                 < 30;
         }
     return n;
 }
@@ -144,10 +146,10 @@ private slots:
         QTest::newRow("gru, 3 layers") << CellType::Gru << Layout::Features << 5 << 3 << u"3H×I = 135×5"_s << u"W³"_s;
         QTest::newRow("rnn, 2 layers") << CellType::Rnn << Layout::Features << 5 << 2 << u"H×I = 45×5"_s << u"W²"_s;
         QTest::newRow("window 12") << CellType::Lstm << Layout::Features << 12 << 2 << u"4H×I = 180×12"_s << u"W²"_s;
-        QTest::newRow("sequence: one input") << CellType::Lstm << Layout::Sequence << 12 << 2 << u"4H×I = 180×1"_s
-                                             << u"W²"_s;
-        QTest::newRow("16 layers, elided") << CellType::Gru << Layout::Features << 5 << 16 << u"3H×I = 135×5"_s
-                                           << u"W¹⁶"_s;
+        QTest::newRow("sequence: one input")
+            << CellType::Lstm << Layout::Sequence << 12 << 2 << u"4H×I = 180×1"_s << u"W²"_s;
+        QTest::newRow("16 layers, elided")
+            << CellType::Gru << Layout::Features << 5 << 16 << u"3H×I = 135×5"_s << u"W¹⁶"_s;
     }
     void foldedShapesFollowCellLayersAndWindow()
     {
@@ -163,7 +165,8 @@ private slots:
         config.window = window;
         config.layers = layers;
         const QStringList labels = labelsOf(config);
-        QVERIFY2(anyContains(labels, u"U¹ = "_s + QString::fromStdString(cellName(cell)) + u".weight_ih_l0 "_s + inputWeight),
+        QVERIFY2(anyContains(labels,
+                             u"U¹ = "_s + QString::fromStdString(cellName(cell)) + u".weight_ih_l0 "_s + inputWeight),
                  qPrintable(labels.join(u" | ")));
         QVERIFY(countStartingWith(labels, topLoop + u" = "_s) == 1);
         // One W loop per drawn layer: all of them up to 4 layers, else S¹, S², …, S^L.
@@ -241,7 +244,9 @@ private slots:
                     QVERIFY(std::abs(view.valueText(key).toDouble() - expected) <= 5e-4);
                 }
                 // What enters the step: the previous step's h (zero at the first step).
-                const double previous = step == 0 ? 0.0 : meanOf(in.layers[std::size_t(layer)].steps[std::size_t(step) - 1].values.at("h"));
+                const double previous
+                    = step == 0 ? 0.0
+                                : meanOf(in.layers[std::size_t(layer)].steps[std::size_t(step) - 1].values.at("h"));
                 QCOMPARE(view.valueText(u"h_prev"_s), QString::number(previous, 'f', 3));
             }
         view.setState(in, 0, steps); // past the last step
@@ -262,7 +267,8 @@ private slots:
         QVERIFY(view.equationsHtml().contains(u"(1 − z<sub>t</sub>) ⊙ n<sub>t</sub>"_s));
         view.setCellType(CellType::Lstm); // another cell: the GRU's values no longer apply
         QVERIFY(!view.hasState());
-        QVERIFY(view.equationsHtml().contains(u"c<sub>t</sub> = f<sub>t</sub> ⊙ c<sub>t−1</sub> + i<sub>t</sub> ⊙ g<sub>t</sub>"_s));
+        QVERIFY(view.equationsHtml().contains(
+            u"c<sub>t</sub> = f<sub>t</sub> ⊙ c<sub>t−1</sub> + i<sub>t</sub> ⊙ g<sub>t</sub>"_s));
         QCOMPARE(view.objectName(), u"cellView"_s);
         QVERIFY(!view.accessibleName().isEmpty());
     }
@@ -294,10 +300,9 @@ private slots:
                     config.window = layout == Layout::Sequence ? 12 : 5;
                     view.setConfig(config);
                     view.setMode(mode);
-                    const QString name = u"architecture-%1-%2-%3%4"_s.arg(QString::fromStdString(cellName(cell)),
-                                                                          QString::fromStdString(layoutName(layout)),
-                                                                          mode == ArchitectureView::Mode::Folded ? u"folded"_s : u"unrolled"_s,
-                                                                          suffix);
+                    const QString name = u"architecture-%1-%2-%3%4"_s.arg(
+                        QString::fromStdString(cellName(cell)), QString::fromStdString(layoutName(layout)),
+                        mode == ArchitectureView::Mode::Folded ? u"folded"_s : u"unrolled"_s, suffix);
                     images.push_back(render(view, name));
                 }
         for (const CellType cell : {CellType::Lstm, CellType::Gru, CellType::Rnn}) {

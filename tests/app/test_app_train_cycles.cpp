@@ -5,11 +5,11 @@
 // first 10 cycles and after all of them is printed for the record (the kept runs account for
 // part of any growth: the results panel holds every run).
 //   RNNWB_TRAIN_CYCLES=N overrides the count.
-#include "app_test_support.h"
-#include "app/shell/app_runner.h"
-#include "app/shell/main_window.h"
 #include "app/panels/hyper_panel.h"
 #include "app/session/training_controller.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/main_window.h"
+#include "app_test_support.h"
 
 #include <QSettings>
 #include <QSpinBox>
@@ -42,10 +42,7 @@ class TestAppTrainCycles : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        rnnwb::test::initGuiTest();
-    }
+    void initTestCase() { rnnwb::test::initGuiTest(); }
 
     void trainStopCyclesEndCancelledAndClean()
     {

@@ -1,20 +1,20 @@
 // GUI tests of training: set hyperparameters through the widgets, click Train, wait for the run
 // and compare what the charts hold with the core's own run and report; Stop, Pause, Step;
 // panels locked while training; closing the window mid-training.
-#include "app_test_support.h"
-#include "app/shell/app_runner.h"
-#include "app/session/data_document.h"
+#include "app/charts/loss_chart.h"
+#include "app/charts/series_plot.h"
 #include "app/panels/data_panel.h"
 #include "app/panels/hyper_panel.h"
-#include "app/charts/loss_chart.h"
-#include "app/shell/main_window.h"
 #include "app/panels/metrics_table.h"
 #include "app/panels/results_panel.h"
-#include "app/charts/series_plot.h"
 #include "app/panels/training_panel.h"
+#include "app/session/data_document.h"
+#include "app/shell/app_runner.h"
+#include "app/shell/main_window.h"
+#include "app_test_support.h"
 #include "core/data/csv_reader.h"
-#include "core/training/report.h"
 #include "core/data/series.h"
+#include "core/training/report.h"
 #include "core/training/trainer.h"
 
 #include <qcustomplot.h>
@@ -47,10 +47,7 @@ QAbstractSpinBox* spin(MainWindow& w, const char* option)
     return qobject_cast<QAbstractSpinBox*>(w.hyperPanel()->field(QString::fromLatin1(option)));
 }
 
-QToolButton* button(MainWindow& w, const char* name)
-{
-    return w.findChild<QToolButton*>(QString::fromLatin1(name));
-}
+QToolButton* button(MainWindow& w, const char* name) { return w.findChild<QToolButton*>(QString::fromLatin1(name)); }
 
 // The same pipeline as `rnnwb train`, run here in the test.
 RunOutcome coreRun(const QString& path, const TrainConfig& config)
@@ -71,17 +68,13 @@ std::vector<double> graphValues(const QCPGraph* graph)
     return values;
 }
 
-
 } // namespace
 
 class TestAppTraining : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        rnnwb::test::initGuiTest();
-    }
+    void initTestCase() { rnnwb::test::initGuiTest(); }
 
     // The proof: open, set, click, wait; the charts hold exactly the run's values.
     void trainThroughTheWidgets()
@@ -231,7 +224,8 @@ private slots:
         QVERIFY(clock.elapsed() >= 500);
         QVERIFY(overlays.count() >= 1);
         const OverlayUpdate live = overlays.front().front().value<OverlayUpdate>();
-        QCOMPARE(live.test.size(), finished.front().front().value<RunRecord>().outcome.test.prediction.predicted.size());
+        QCOMPARE(live.test.size(),
+                 finished.front().front().value<RunRecord>().outcome.test.prediction.predicted.size());
     }
 
     void closingMidTrainingStopsTheWorker()

@@ -352,8 +352,8 @@ void TestTranslations::menuAcceleratorsAreUniqueInChinese()
     MainWindow window;
     QMenu* language = createLanguageMenu(&window);
     const QList<QMenu*> menus = allMenus(window.menuBar());
-    const bool wired =
-        std::any_of(menus.begin(), menus.end(), [&](const QMenu* m) { return m->title() == language->title(); });
+    const bool wired
+        = std::any_of(menus.begin(), menus.end(), [&](const QMenu* m) { return m->title() == language->title(); });
     if (!wired) // not in the window's menus yet: check its letters next to the View menu's
         for (QMenu* menu : menus)
             if (menu->title() == u"视图(&V)"_s)
@@ -363,8 +363,8 @@ void TestTranslations::menuAcceleratorsAreUniqueInChinese()
     for (QMenu* menu : allMenus(window.menuBar())) {
         duplicates << duplicateMnemonics(menu->title(), menu->actions());
         const QList<QAction*> actions = menu->actions();
-        translated +=
-            int(std::count_if(actions.begin(), actions.end(), [](const QAction* a) { return showsChinese(a->text()); }));
+        translated += int(
+            std::count_if(actions.begin(), actions.end(), [](const QAction* a) { return showsChinese(a->text()); }));
     }
     verifyNone(duplicates, u"share a menu accelerator in Chinese"_s);
     QVERIFY2(translated > 20, qPrintable(u"only %1 menu entries show Chinese"_s.arg(translated)));

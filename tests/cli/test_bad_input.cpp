@@ -114,7 +114,7 @@ private slots:
 void BadInputTest::badFilesAreRefusedNamingTheFileAndLine_data()
 {
     QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<int>("line");        // 0: the message names no line
+    QTest::addColumn<int>("line");         // 0: the message names no line
     QTest::addColumn<QString>("fragment"); // part of the reason
     QTest::addColumn<bool>("unreadable");  // the reader refuses it (describe too), not only training
     QByteArray binary;
@@ -186,11 +186,12 @@ void BadInputTest::constantSeriesTrainWithoutNaN()
     QFETCH(QByteArray, value);
     QFETCH(QStringList, extra);
     const QString path = write(u"constant.csv"_s, column(QList<QByteArray>(60, value)));
-    const CliResult r = runRnnwb(QStringList{u"train"_s, u"--csv"_s, path, u"--epochs"_s, u"3"_s, u"--hidden"_s,
-                                             u"4"_s, u"--json"_s, u"-"_s} + extra);
+    const CliResult r = runRnnwb(
+        QStringList{u"train"_s, u"--csv"_s, path, u"--epochs"_s, u"3"_s, u"--hidden"_s, u"4"_s, u"--json"_s, u"-"_s}
+        + extra);
     QCOMPARE(r.exitCode, 0);
     for (QByteArray text : {r.out, r.err}) { // --json - moves the summary to stderr
-        text.replace(path.toUtf8(), "FILE");   // a temporary folder's name may hold "inf"
+        text.replace(path.toUtf8(), "FILE"); // a temporary folder's name may hold "inf"
         QVERIFY2(!text.contains("nan") && !text.contains("NaN") && !text.contains("inf"), text.constData());
     }
     const QJsonObject report = QJsonDocument::fromJson(r.out).object();
@@ -214,9 +215,8 @@ void BadInputTest::badHyperparametersAreRefusedWithTheReason_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("option");
-    const auto row = [](const char* name, QStringList args, const QString& option) {
-        QTest::newRow(name) << args << option;
-    };
+    const auto row
+        = [](const char* name, QStringList args, const QString& option) { QTest::newRow(name) << args << option; };
     row("hidden 0", {u"--hidden"_s, u"0"_s}, u"--hidden"_s);
     row("hidden negative", {u"--hidden"_s, u"-8"_s}, u"--hidden"_s);
     row("hidden absurd", {u"--hidden"_s, u"100000000"_s}, u"--hidden"_s);
@@ -259,8 +259,8 @@ void BadInputTest::splitsThatLeaveAPartEmptyAreRefused_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("fragment");
     QTest::newRow("training part empty") << QStringList{u"--train-split"_s, u"0.001"_s} << u"training part is empty"_s;
-    QTest::newRow("validation part empty") << QStringList{u"--val-split"_s, u"0.001"_s}
-                                           << u"validation part is empty"_s;
+    QTest::newRow("validation part empty")
+        << QStringList{u"--val-split"_s, u"0.001"_s} << u"validation part is empty"_s;
 }
 
 void BadInputTest::splitsThatLeaveAPartEmptyAreRefused()

@@ -48,7 +48,8 @@ private slots:
 
 void CliTest::trainWritesTheReport()
 {
-    const Result r = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"4"_s, u"--json"_s, u"-"_s});
+    const Result r = runRnnwb(
+        {u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"4"_s, u"--json"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = json(r.out);
     for (const char* key : {"config", "train_loss", "epochs_run", "stop_reason", "train_seconds", "test", "test_index",
@@ -71,8 +72,10 @@ void CliTest::trainWritesTheReport()
 
 void CliTest::sameSeedSameCurve()
 {
-    const QStringList args = {u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"5"_s, u"--seed"_s, u"3"_s,
-                              u"--cell"_s, u"gru"_s, u"--json"_s, u"-"_s};
+    const QStringList args = {u"train"_s,    u"--csv"_s,  data("airline-passengers.csv"),
+                              u"--epochs"_s, u"5"_s,      u"--seed"_s,
+                              u"3"_s,        u"--cell"_s, u"gru"_s,
+                              u"--json"_s,   u"-"_s};
     const Result a = runRnnwb(args), b = runRnnwb(args);
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(json(a.out)[u"train_loss"_s], json(b.out)[u"train_loss"_s]);
@@ -83,16 +86,16 @@ void CliTest::savedModelSeedsANewRun()
     QTemporaryDir dir;
     const QString model = dir.filePath(QStringLiteral("m.safetensors"));
     const QString report = dir.filePath(QStringLiteral("r.json"));
-    QCOMPARE(runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s, u"8"_s,
-                    u"--save-model"_s, model, u"--json"_s, report})
+    QCOMPARE(runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s,
+                       u"8"_s, u"--save-model"_s, model, u"--json"_s, report})
                  .exitCode,
              0);
     QVERIFY(QFileInfo::exists(model));
     QFile f(report);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const double lastLoss = json(f.readAll())[u"train_loss"_s].toArray().last().toDouble();
-    const Result next = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s, u"--hidden"_s, u"8"_s,
-                               u"--init-weights"_s, model, u"--json"_s, u"-"_s});
+    const Result next = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s,
+                                  u"--hidden"_s, u"8"_s, u"--init-weights"_s, model, u"--json"_s, u"-"_s});
     QCOMPARE(next.exitCode, 0);
     // the next run starts where the first ended: its first loss is below the first run's last
     QVERIFY(json(next.out)[u"train_loss"_s].toArray().first().toDouble() < lastLoss);
@@ -144,11 +147,11 @@ void CliTest::usageErrorsExitTwo_data()
     QTest::newRow("predict without csv") << QStringList{u"predict"_s, u"--model"_s, u"m.safetensors"_s};
     QTest::newRow("forecast without horizon")
         << QStringList{u"forecast"_s, u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s};
-    QTest::newRow("forecast horizon 0")
-        << QStringList{u"forecast"_s, u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s, u"--horizon"_s, u"0"_s};
+    QTest::newRow("forecast horizon 0") << QStringList{
+        u"forecast"_s, u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s, u"--horizon"_s, u"0"_s};
     QTest::newRow("forecast interval 1.5")
-        << QStringList{u"forecast"_s, u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s, u"--horizon"_s, u"3"_s,
-                       u"--interval"_s, u"1.5"_s};
+        << QStringList{u"forecast"_s,  u"--model"_s, u"m.safetensors"_s, u"--csv"_s, u"x.csv"_s,
+                       u"--horizon"_s, u"3"_s,       u"--interval"_s,    u"1.5"_s};
 }
 
 void CliTest::usageErrorsExitTwo()
@@ -164,10 +167,12 @@ void CliTest::failuresExitOneNamingTheFile_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("extra");
     QTest::newRow("missing file") << u"/nonexistent/series.csv"_s << QStringList{};
-    QTest::newRow("window longer than the series") << data("airline-passengers.csv") << QStringList{u"--window"_s, u"400"_s};
+    QTest::newRow("window longer than the series")
+        << data("airline-passengers.csv") << QStringList{u"--window"_s, u"400"_s};
     QTest::newRow("init weights of another shape")
         << data("airline-passengers.csv")
-        << QStringList{u"--init-weights"_s, data("fixtures/trajectory/gru_features_w5_h16_l1_torchseed2.init.safetensors")};
+        << QStringList{u"--init-weights"_s,
+                       data("fixtures/trajectory/gru_features_w5_h16_l1_torchseed2.init.safetensors")};
 }
 
 void CliTest::failuresExitOneNamingTheFile()
@@ -182,8 +187,8 @@ void CliTest::failuresExitOneNamingTheFile()
 
 void CliTest::trainReportsBaselines()
 {
-    const Result r = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"2"_s, u"--hidden"_s, u"8"_s,
-                            u"--json"_s, u"-"_s});
+    const Result r = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"2"_s,
+                               u"--hidden"_s, u"8"_s, u"--json"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = json(r.out);
     for (const char* key : {"smape", "mase", "r2"})
@@ -199,8 +204,8 @@ void CliTest::trainReportsBaselines()
     QCOMPARE(b[u"seasonal_naive"_s][u"period_source"_s].toString(), u"acf"_s);
     QCOMPARE(b[u"naive"_s][u"count"_s].toInt(), 42);
 
-    const Result seven = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s, u"--hidden"_s,
-                                u"4"_s, u"--season"_s, u"7"_s, u"--json"_s, u"-"_s});
+    const Result seven = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"1"_s,
+                                   u"--hidden"_s, u"4"_s, u"--season"_s, u"7"_s, u"--json"_s, u"-"_s});
     QCOMPARE(seven.exitCode, 0);
     QCOMPARE(json(seven.out)[u"baselines"_s][u"seasonal_naive"_s][u"period"_s].toInt(), 7);
     QCOMPARE(json(seven.out)[u"baselines"_s][u"seasonal_naive"_s][u"period_source"_s].toString(), u"user"_s);
@@ -210,11 +215,12 @@ void CliTest::predictAndForecastWriteJson()
 {
     QTemporaryDir dir;
     const QString model = dir.filePath(QStringLiteral("m.safetensors"));
-    const Result trained = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s, u"--hidden"_s,
-                                  u"8"_s, u"--save-model"_s, model, u"--json"_s, u"-"_s});
+    const Result trained = runRnnwb({u"train"_s, u"--csv"_s, data("airline-passengers.csv"), u"--epochs"_s, u"3"_s,
+                                     u"--hidden"_s, u"8"_s, u"--save-model"_s, model, u"--json"_s, u"-"_s});
     QCOMPARE(trained.exitCode, 0);
 
-    const Result p = runRnnwb({u"predict"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--json"_s, u"-"_s});
+    const Result p = runRnnwb(
+        {u"predict"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--json"_s, u"-"_s});
     QCOMPARE(p.exitCode, 0);
     const QJsonObject po = json(p.out);
     for (const char* key : {"index", "predictions", "actual"})
@@ -228,8 +234,8 @@ void CliTest::predictAndForecastWriteJson()
     for (qsizetype k = 0; k < testPredictions.size(); ++k)
         QCOMPARE(predictions[139 - testPredictions.size() + k].toDouble(), testPredictions[k].toDouble());
 
-    const Result f = runRnnwb({u"forecast"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"), u"--horizon"_s,
-                            u"12"_s, u"--interval"_s, u"0.8"_s, u"--json"_s, u"-"_s});
+    const Result f = runRnnwb({u"forecast"_s, u"--model"_s, model, u"--csv"_s, data("airline-passengers.csv"),
+                               u"--horizon"_s, u"12"_s, u"--interval"_s, u"0.8"_s, u"--json"_s, u"-"_s});
     QCOMPARE(f.exitCode, 0);
     const QJsonObject fo = json(f.out);
     for (const char* key : {"horizon", "index", "forecast", "lower", "upper", "interval"})

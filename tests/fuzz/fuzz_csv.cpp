@@ -17,9 +17,11 @@ namespace {
 
 void checkSeries(const rnnwb::Series& series)
 {
-    if (series.values.empty() || series.values.size() != series.line.size()) std::abort();
+    if (series.values.empty() || series.values.size() != series.line.size())
+        std::abort();
     for (const double v : series.values)
-        if (!std::isfinite(v) || std::abs(v) > rnnwb::kMaxSeriesMagnitude) std::abort();
+        if (!std::isfinite(v) || std::abs(v) > rnnwb::kMaxSeriesMagnitude)
+            std::abort();
 }
 
 void extractEveryWay(const rnnwb::CsvTable& table)
@@ -34,12 +36,13 @@ void extractEveryWay(const rnnwb::CsvTable& table)
     }
     try {
         const std::size_t chosen = rnnwb::defaultColumn(table);
-        if (rnnwb::findColumn(table, table.columns[chosen].name) >= table.columns.size()) std::abort();
+        if (rnnwb::findColumn(table, table.columns[chosen].name) >= table.columns.size())
+            std::abort();
     } catch (const rnnwb::CsvError&) {
     }
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -48,11 +51,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         table = rnnwb::parseCsv(text, "fuzz.csv");
     } catch (const rnnwb::CsvError& e) {
-        if (e.message().empty()) std::abort();
+        if (e.message().empty())
+            std::abort();
         return 0;
     }
     for (const rnnwb::Column& column : table.columns)
-        if (column.values.size() != table.rowCount()) std::abort();
+        if (column.values.size() != table.rowCount())
+            std::abort();
     extractEveryWay(table);
     (void)rnnwb::describeTable(table).dump();
     (void)rnnwb::describeText(table);

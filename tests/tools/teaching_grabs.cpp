@@ -70,7 +70,8 @@ void saveInsideViews(const QString& dir)
         values[k] = std::sin(0.3 * double(k));
     const auto trainer = trained(tinyConfig(CellType::Lstm, Layout::Features, 20, 2), values);
     InsideView view;
-    view.setInspection(inspectTarget(trainer->model(), trainer->data(), inspectableTargets(trainer->data()).first + 400));
+    view.setInspection(
+        inspectTarget(trainer->model(), trainer->data(), inspectableTargets(trainer->data()).first + 400));
     view.setCurrentLayer(1);
     view.selectStep(380);
     show(view);

@@ -7,11 +7,11 @@
 #include <qcustomplot.h>
 
 #include <QDateTime>
+#include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChartView>
 #include <QtCharts/QDateTimeAxis>
-#include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QPieSeries>
 #include <QtCharts/QXYSeries>
 
@@ -51,9 +51,10 @@ void customPlotData(QCustomPlot* plot, QString& csv)
         const QString name = p->name().isEmpty() ? QStringLiteral("series %1").arg(i + 1) : p->name();
         for (int k = 0; k < data->dataCount(); ++k) {
             const double key = data->dataMainKey(k);
-            const QString x = dates ? isoDate(QDateTime::fromMSecsSinceEpoch(qint64(std::llround(key * 1000)),
-                                                                              dates->dateTimeSpec()))
-                                    : number(key);
+            const QString x
+                = dates
+                      ? isoDate(QDateTime::fromMSecsSinceEpoch(qint64(std::llround(key * 1000)), dates->dateTimeSpec()))
+                      : number(key);
             appendRow(csv, name, x, data->dataMainValue(k));
         }
     }
@@ -76,13 +77,15 @@ void chartViewData(QChartView* view, QString& csv)
             for (QAbstractAxis* axis : chart->axes(Qt::Horizontal, s))
                 dates = dates || qobject_cast<QDateTimeAxis*>(axis);
             for (const QPointF& point : xy->points())
-                appendRow(csv, xy->name(), dates ? isoDate(QDateTime::fromMSecsSinceEpoch(qint64(point.x()))) : number(point.x()),
+                appendRow(csv, xy->name(),
+                          dates ? isoDate(QDateTime::fromMSecsSinceEpoch(qint64(point.x()))) : number(point.x()),
                           point.y());
         } else if (auto* bars = qobject_cast<QAbstractBarSeries*>(s)) {
             const QStringList categories = barCategories(chart, s);
             for (QBarSet* set : bars->barSets())
                 for (int k = 0; k < set->count(); ++k)
-                    appendRow(csv, set->label(), k < categories.size() ? categories[k] : QString::number(k), set->at(k));
+                    appendRow(csv, set->label(), k < categories.size() ? categories[k] : QString::number(k),
+                              set->at(k));
         } else if (auto* pie = qobject_cast<QPieSeries*>(s)) {
             for (QPieSlice* slice : pie->slices())
                 appendRow(csv, pie->name(), slice->label(), slice->value());

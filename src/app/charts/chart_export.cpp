@@ -48,17 +48,18 @@ void paintChart(QWidget* widget, QPaintDevice& device, QSize size, double scale 
 QByteArray xmpMetadata(const ChartProvenance& p)
 {
     const auto alt = [](const QString& text) {
-        return QStringLiteral("<rdf:Alt><rdf:li xml:lang=\"x-default\">%1</rdf:li></rdf:Alt>").arg(text.toHtmlEscaped());
+        return QStringLiteral("<rdf:Alt><rdf:li xml:lang=\"x-default\">%1</rdf:li></rdf:Alt>")
+            .arg(text.toHtmlEscaped());
     };
-    const QString xmp = QStringLiteral(
-        "<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-        "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-        "<dc:title>%1</dc:title>\n<dc:description>%2</dc:description>\n"
-        "<dc:creator><rdf:Seq><rdf:li>RNN Workbench</rdf:li></rdf:Seq></dc:creator>\n"
-        "<pdf:Producer>RNN Workbench %3</pdf:Producer>\n"
-        "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
+    const QString xmp = QStringLiteral("<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                                       "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+                                       "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                                       "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                                       "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+                                       "<dc:title>%1</dc:title>\n<dc:description>%2</dc:description>\n"
+                                       "<dc:creator><rdf:Seq><rdf:li>RNN Workbench</rdf:li></rdf:Seq></dc:creator>\n"
+                                       "<pdf:Producer>RNN Workbench %3</pdf:Producer>\n"
+                                       "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
                             .arg(alt(p.title), alt(p.description()), QStringLiteral(RNNWB_VERSION));
     return xmp.toUtf8();
 }
@@ -66,36 +67,43 @@ QByteArray xmpMetadata(const ChartProvenance& p)
 bool writePng(QWidget* widget, const QString& path, const ChartProvenance& p, const ImageOptions& o, QString* error)
 {
     const QImage image = chartImage(widget, p, o);
-    return saveAtomically(path, [&](QIODevice& d) { return QImageWriter(&d, "png").write(image); }, error);
+    return saveAtomically(
+        path, [&](QIODevice& d) { return QImageWriter(&d, "png").write(image); }, error);
 }
 
 bool writeSvg(QWidget* widget, const QString& path, const ChartProvenance& p, const ImageOptions& o, QString* error)
 {
-    return saveAtomically(path, [&](QIODevice& d) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&d);
-        svg.setSize(o.size);
-        svg.setViewBox(QRect(QPoint(0, 0), o.size));
-        svg.setTitle(p.title);
-        svg.setDescription(p.description());
-        paintChart(widget, svg, o.size);
-        return true;
-    }, error);
+    return saveAtomically(
+        path,
+        [&](QIODevice& d) {
+            QSvgGenerator svg;
+            svg.setOutputDevice(&d);
+            svg.setSize(o.size);
+            svg.setViewBox(QRect(QPoint(0, 0), o.size));
+            svg.setTitle(p.title);
+            svg.setDescription(p.description());
+            paintChart(widget, svg, o.size);
+            return true;
+        },
+        error);
 }
 
 bool writePdf(QWidget* widget, const QString& path, const ChartProvenance& p, const ImageOptions& o, QString* error)
 {
-    return saveAtomically(path, [&](QIODevice& d) {
-        QPdfWriter pdf(&d);
-        pdf.setTitle(p.title);
-        pdf.setCreator(QStringLiteral("RNN Workbench %1").arg(QStringLiteral(RNNWB_VERSION)));
-        pdf.setDocumentXmpMetadata(xmpMetadata(p));
-        pdf.setResolution(72);
-        pdf.setPageSize(QPageSize(QSizeF(o.size), QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        paintChart(widget, pdf, o.size);
-        return true;
-    }, error);
+    return saveAtomically(
+        path,
+        [&](QIODevice& d) {
+            QPdfWriter pdf(&d);
+            pdf.setTitle(p.title);
+            pdf.setCreator(QStringLiteral("RNN Workbench %1").arg(QStringLiteral(RNNWB_VERSION)));
+            pdf.setDocumentXmpMetadata(xmpMetadata(p));
+            pdf.setResolution(72);
+            pdf.setPageSize(QPageSize(QSizeF(o.size), QPageSize::Point));
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+            paintChart(widget, pdf, o.size);
+            return true;
+        },
+        error);
 }
 
 } // namespace
@@ -175,9 +183,10 @@ bool saveScreenshot(QWidget* widget, const QString& path, QString* error)
 {
     const QImage image = widget->grab().toImage();
     const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-    return saveAtomically(path, [&](QIODevice& d) {
-        return QImageWriter(&d, format.isEmpty() ? QByteArray("png") : format).write(image);
-    }, error);
+    return saveAtomically(
+        path,
+        [&](QIODevice& d) { return QImageWriter(&d, format.isEmpty() ? QByteArray("png") : format).write(image); },
+        error);
 }
 
 bool saveAtomically(const QString& path, const std::function<bool(QIODevice&)>& write, QString* error)
@@ -193,7 +202,8 @@ bool saveAtomically(const QString& path, const std::function<bool(QIODevice&)>& 
 
 bool saveBytesAtomically(const QString& path, const QByteArray& bytes, QString* error)
 {
-    return saveAtomically(path, [&](QIODevice& d) { return d.write(bytes) == bytes.size(); }, error);
+    return saveAtomically(
+        path, [&](QIODevice& d) { return d.write(bytes) == bytes.size(); }, error);
 }
 
 } // namespace rnnwb::app

@@ -21,14 +21,14 @@ class QWidget;
 namespace rnnwb::app {
 
 struct ChartRef {
-    QString name;     // file name without extension: "loss", "forecast", ...
-    QWidget* widget;  // a QCustomPlot or a QChartView
+    QString name;    // file name without extension: "loss", "forecast", ...
+    QWidget* widget; // a QCustomPlot or a QChartView
 };
 
 // What a chart shows: dataset (and its SHA-256), column, hyperparameters, seed, metrics, app.
 struct ChartProvenance {
-    QString title;         // e.g. "RNN Workbench: loss of run 3"
-    Provenance fields;     // key, value (UTF-8)
+    QString title;               // e.g. "RNN Workbench: loss of run 3"
+    Provenance fields;           // key, value (UTF-8)
     QString description() const; // "key: value" lines
 };
 using ProvenanceProvider = std::function<ChartProvenance(const QString& chartName)>;

@@ -24,8 +24,7 @@ class ChartMenuFilter : public QObject {
 public:
     ChartMenuFilter(QWidget* chart, QString name, ProvenanceProvider provenance)
         : QObject(chart), chart_(chart), name_(std::move(name)), provenance_(std::move(provenance))
-    {
-    }
+    { }
 
     bool eventFilter(QObject*, QEvent* event) override
     {
@@ -58,7 +57,10 @@ void exportImageInteractively(QWidget* chart, const QString& name, const Provena
                                                 QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
         return;
-    path = pathWithSuffix(chart, path, filter == svg ? QStringLiteral("svg") : filter == pdf ? QStringLiteral("pdf") : QStringLiteral("png"));
+    path = pathWithSuffix(chart, path,
+                          filter == svg   ? QStringLiteral("svg")
+                          : filter == pdf ? QStringLiteral("pdf")
+                                          : QStringLiteral("png"));
     if (path.isEmpty())
         return;
     ImageOptions options;
@@ -106,9 +108,8 @@ QMenu* createChartMenu(QWidget* chart, const QString& name, const ProvenanceProv
                                      [=] { exportImageInteractively(chart, name, provenance); });
     image->setObjectName(QStringLiteral("exportImage"));
     image->setStatusTip(QObject::tr("Save this chart as PNG (choose size and DPI), SVG or PDF"));
-    QAction* copy = menu->addAction(QObject::tr("&Copy Image"), chart, [=] {
-        QApplication::clipboard()->setImage(chartImage(chart, provenance(name)));
-    });
+    QAction* copy = menu->addAction(QObject::tr("&Copy Image"), chart,
+                                    [=] { QApplication::clipboard()->setImage(chartImage(chart, provenance(name))); });
     copy->setObjectName(QStringLiteral("copyImage"));
     QAction* data = menu->addAction(QObject::tr("Export &Data as CSV…"), chart,
                                     [=] { exportDataInteractively(chart, name, provenance); });

@@ -35,16 +35,15 @@ QVector<double> futureX(const PlotSeries& series, int count)
     const double step = typicalStep(series.x);
     const double days = step / kDay;
     // Calendar rhythms: a month is 28–31 days, a quarter 89–92, a year 365–366.
-    const int months = !series.dates ? 0
-                       : (days >= 28 && days <= 31)  ? 1
-                       : (days >= 89 && days <= 92)  ? 3
+    const int months = !series.dates                  ? 0
+                       : (days >= 28 && days <= 31)   ? 1
+                       : (days >= 89 && days <= 92)   ? 3
                        : (days >= 365 && days <= 366) ? 12
                                                       : 0;
     const QDateTime origin = QDateTime::fromMSecsSinceEpoch(qint64(std::llround(last * 1000.0)), Qt::UTC);
     out.reserve(count);
     for (int k = 1; k <= count; ++k)
-        out.push_back(months > 0 ? double(origin.addMonths(months * k).toMSecsSinceEpoch()) / 1000.0
-                                 : last + step * k);
+        out.push_back(months > 0 ? double(origin.addMonths(months * k).toMSecsSinceEpoch()) / 1000.0 : last + step * k);
     return out;
 }
 

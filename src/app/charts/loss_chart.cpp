@@ -13,8 +13,7 @@
 
 namespace rnnwb::app {
 
-LossChart::LossChart(QCustomPlot* plot, ReplotCoalescer* coalescer)
-    : QObject(plot), plot_(plot), coalescer_(coalescer)
+LossChart::LossChart(QCustomPlot* plot, ReplotCoalescer* coalescer) : QObject(plot), plot_(plot), coalescer_(coalescer)
 {
     train_ = plot_->addGraph();
     train_->setName(tr("training loss"));

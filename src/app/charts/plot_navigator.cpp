@@ -24,13 +24,9 @@ bool PlotNavigator::eventFilter(QObject* watched, QEvent* event)
         if (event->type() == QEvent::Wheel || static_cast<QMouseEvent*>(event)->buttons() != Qt::NoButton)
             emit userNavigated();
         return false;
-    case QEvent::MouseButtonDblClick:
-        fit_();
-        return true;
-    case QEvent::KeyPress:
-        return handleKey(static_cast<QKeyEvent*>(event)->key());
-    default:
-        return false;
+    case QEvent::MouseButtonDblClick: fit_(); return true;
+    case QEvent::KeyPress: return handleKey(static_cast<QKeyEvent*>(event)->key());
+    default: return false;
     }
 }
 

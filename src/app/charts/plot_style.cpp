@@ -103,11 +103,11 @@ protected:
             restyle_();
             break;
         case QEvent::ApplicationPaletteChange: // before the widget resolves it: look afterwards
-        case QEvent::ScreenChangeInternal: // the pixel ratio may differ on the new screen
-            QMetaObject::invokeMethod(this, [this] { restyle_(); }, Qt::QueuedConnection);
+        case QEvent::ScreenChangeInternal:     // the pixel ratio may differ on the new screen
+            QMetaObject::invokeMethod(
+                this, [this] { restyle_(); }, Qt::QueuedConnection);
             break;
-        default:
-            break;
+        default: break;
         }
         return QObject::eventFilter(watched, event);
     }
@@ -118,9 +118,6 @@ private:
 
 } // namespace
 
-void followPalette(QWidget* widget, std::function<void()> restyle)
-{
-    new PaletteFollower(widget, std::move(restyle));
-}
+void followPalette(QWidget* widget, std::function<void()> restyle) { new PaletteFollower(widget, std::move(restyle)); }
 
 } // namespace rnnwb::app

@@ -18,9 +18,9 @@ QT_END_NAMESPACE
 namespace rnnwb::app {
 
 struct ResidualSeries {
-    QString label;                   // e.g. "test (one step)"
-    std::vector<std::size_t> index;  // series index of each target
-    std::vector<double> residual;    // actual − prediction, data units
+    QString label;                  // e.g. "test (one step)"
+    std::vector<std::size_t> index; // series index of each target
+    std::vector<double> residual;   // actual − prediction, data units
 };
 
 // The residual histogram: ⌈√n⌉ equal-width bins over [min, max], at least 5 and at most 40.

@@ -1,8 +1,8 @@
 #include "app/charts/rmse_chart.h"
 
 #include "app/charts/plot_style.h"
-#include "app/session/run_list_model.h"
 #include "app/charts/series_plot.h"
+#include "app/session/run_list_model.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
@@ -62,8 +62,8 @@ void RmseChart::setRuns(const QList<const RunRecord*>& runs)
         auto* set = new QBarSet(tr("run %1").arg(run->number));
         const RunOutcome& o = run->outcome;
         const Baselines& b = o.baselines;
-        for (const Metrics* m : {&o.test.metrics, &b.naive.metrics, &b.seasonalNaive.metrics, &b.drift.metrics,
-                                 &b.linearAr.metrics})
+        for (const Metrics* m :
+             {&o.test.metrics, &b.naive.metrics, &b.seasonalNaive.metrics, &b.drift.metrics, &b.linearAr.metrics})
             *set << (m->count > 0 ? m->rmse : 0.0);
         for (int i = 0; i < set->count(); ++i)
             top = std::max(top, set->at(i));

@@ -30,7 +30,7 @@ private:
 
     QChartView* view_;
     QBarCategoryAxis* forecasters_; // x: network, naive, seasonal naive, drift, linear AR
-    QValueAxis* rmse_;        // y
+    QValueAxis* rmse_;              // y
 };
 
 } // namespace rnnwb::app

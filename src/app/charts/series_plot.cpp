@@ -37,8 +37,8 @@ QColor forecastColor() { return seriesColor(SeriesHue::Purple); }
 
 QColor comparisonColor(int i)
 {
-    static const SeriesHue hues[] = {SeriesHue::Green, SeriesHue::Brown, SeriesHue::Pink,
-                                     SeriesHue::Cyan,  SeriesHue::Olive, SeriesHue::Grey};
+    static const SeriesHue hues[]
+        = {SeriesHue::Green, SeriesHue::Brown, SeriesHue::Pink, SeriesHue::Cyan, SeriesHue::Olive, SeriesHue::Grey};
     return seriesColor(hues[std::size_t(i) % std::size(hues)]);
 }
 
@@ -137,8 +137,7 @@ void SeriesPlot::setSeries(std::shared_ptr<const PlotSeries> series)
     if (data_) {
         series_->setData(data_->x, data_->y, true);
         tuneForLength(series_, data_->x.size(), kSeriesPenWidth);
-    }
-    else
+    } else
         series_->data()->clear();
     setUpAxes();
     updateShading();
@@ -152,8 +151,7 @@ void SeriesPlot::setUpAxes()
         auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
         ticker->setDateTimeSpec(Qt::UTC);
         const double span = data_->x.isEmpty() ? 0 : data_->x.back() - data_->x.front();
-        ticker->setDateTimeFormat(span > 3 * 365.25 * 86400 ? QStringLiteral("yyyy")
-                                                            : QStringLiteral("yyyy-MM-dd"));
+        ticker->setDateTimeFormat(span > 3 * 365.25 * 86400 ? QStringLiteral("yyyy") : QStringLiteral("yyyy-MM-dd"));
         plot_->xAxis->setTicker(ticker);
         plot_->xAxis->setLabel(QString());
     } else {

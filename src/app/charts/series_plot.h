@@ -45,8 +45,8 @@ public:
     // How the test part's predictions were made, in its legend entry (open or closed loop).
     void setTestLabel(const QString& label);
     // A forecast past the end of the series (x from futureX) with its band at `coverage`.
-    void setForecast(const QVector<double>& x, const std::vector<double>& forecast,
-                     const std::vector<double>& lower, const std::vector<double>& upper, double coverage);
+    void setForecast(const QVector<double>& x, const std::vector<double>& forecast, const std::vector<double>& lower,
+                     const std::vector<double>& upper, double coverage);
     void clearForecast();
     // Other runs' predictions, dashed, one colour each (comparisonColor).
     void setComparisons(const QList<ComparisonCurve>& curves);

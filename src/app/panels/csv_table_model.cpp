@@ -73,8 +73,7 @@ QVariant CsvTableModel::data(const QModelIndex& index, int role) const
         bold.setBold(true);
         return bold;
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 

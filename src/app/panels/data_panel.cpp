@@ -1,9 +1,9 @@
 #include "app/panels/data_panel.h"
 
+#include "app/charts/series_plot.h"
 #include "app/panels/csv_table_model.h"
 #include "app/session/data_document.h"
 #include "app/session/qt_text.h"
-#include "app/charts/series_plot.h"
 #include "ui_data_panel.h"
 
 #include <QDateTime>
@@ -35,9 +35,8 @@ DataPanel::DataPanel(DataDocument* document, ReplotCoalescer* coalescer, QWidget
     setFocusProxy(ui_->columnCombo); // Ctrl+1
 
     connect(ui_->openButton, &QPushButton::clicked, this, &DataPanel::openRequested);
-    connect(ui_->columnCombo, &QComboBox::activated, this, [this](int row) {
-        document_->setColumn(ui_->columnCombo->itemData(row).toInt());
-    });
+    connect(ui_->columnCombo, &QComboBox::activated, this,
+            [this](int row) { document_->setColumn(ui_->columnCombo->itemData(row).toInt()); });
     connect(ui_->missingCombo, &QComboBox::activated, this, [this](int row) {
         document_->setMissingPolicy(row == 0 ? MissingPolicy::Drop : MissingPolicy::Interpolate);
     });
@@ -111,8 +110,10 @@ QString DataPanel::describeSeries() const
 {
     const CsvTable& table = document_->table();
     const Series& s = *document_->series();
-    QString text = tr("<b>%1</b> — %2 rows, %3 columns").arg(document_->label().toHtmlEscaped())
-                       .arg(table.rowCount()).arg(table.columns.size());
+    QString text = tr("<b>%1</b> — %2 rows, %3 columns")
+                       .arg(document_->label().toHtmlEscaped())
+                       .arg(table.rowCount())
+                       .arg(table.columns.size());
     text += tr("; forecasting <b>%1</b>: %2 values").arg(toQ(s.name).toHtmlEscaped()).arg(s.values.size());
     const std::shared_ptr<const PlotSeries> plot = document_->plotSeries();
     if (plot && plot->dates && !plot->x.isEmpty()) {

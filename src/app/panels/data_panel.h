@@ -11,7 +11,9 @@
 
 class QMenu;
 
-namespace Ui { class DataPanel; }
+namespace Ui {
+class DataPanel;
+}
 
 namespace rnnwb::app {
 

@@ -62,14 +62,26 @@ HyperPanel::~HyperPanel() = default;
 
 void HyperPanel::registerFields()
 {
-    const std::pair<const char*, QWidget*> fields[] = {
-        {"cell", ui_->cellCombo}, {"layers", ui_->layersSpin}, {"hidden", ui_->hiddenSpin},
-        {"layout", ui_->layoutCombo}, {"window", ui_->windowSpin}, {"epochs", ui_->epochsSpin},
-        {"lr", ui_->lrEdit}, {"optimizer", ui_->optimizerCombo}, {"momentum", ui_->momentumSpin},
-        {"batch", ui_->batchSpin}, {"clip", ui_->clipSpin}, {"patience", ui_->patienceSpin},
-        {"seed", ui_->seedEdit}, {"train-split", ui_->trainSplitSpin}, {"val-split", ui_->valSplitSpin},
-        {"scaler", ui_->scalerCombo}, {"scaler-fit", ui_->scalerFitCombo}, {"log", ui_->logCheck},
-        {"seasonal-diff", ui_->seasonalDiffSpin}, {"diff", ui_->diffCheck}};
+    const std::pair<const char*, QWidget*> fields[] = {{"cell", ui_->cellCombo},
+                                                       {"layers", ui_->layersSpin},
+                                                       {"hidden", ui_->hiddenSpin},
+                                                       {"layout", ui_->layoutCombo},
+                                                       {"window", ui_->windowSpin},
+                                                       {"epochs", ui_->epochsSpin},
+                                                       {"lr", ui_->lrEdit},
+                                                       {"optimizer", ui_->optimizerCombo},
+                                                       {"momentum", ui_->momentumSpin},
+                                                       {"batch", ui_->batchSpin},
+                                                       {"clip", ui_->clipSpin},
+                                                       {"patience", ui_->patienceSpin},
+                                                       {"seed", ui_->seedEdit},
+                                                       {"train-split", ui_->trainSplitSpin},
+                                                       {"val-split", ui_->valSplitSpin},
+                                                       {"scaler", ui_->scalerCombo},
+                                                       {"scaler-fit", ui_->scalerFitCombo},
+                                                       {"log", ui_->logCheck},
+                                                       {"seasonal-diff", ui_->seasonalDiffSpin},
+                                                       {"diff", ui_->diffCheck}};
     for (const auto& [name, widget] : fields) {
         const QString option = QString::fromLatin1(name);
         fields_.insert(option, widget);
@@ -102,10 +114,16 @@ void HyperPanel::addProblemLabel(const QString& option, QWidget* field)
 void HyperPanel::connectEdits()
 {
     const auto spin = [this](QSpinBox* box, int TrainConfig::*field) {
-        connect(box, &QSpinBox::valueChanged, this, [this, field](int v) { config_.*field = v; edited(); });
+        connect(box, &QSpinBox::valueChanged, this, [this, field](int v) {
+            config_.*field = v;
+            edited();
+        });
     };
     const auto dspin = [this](QDoubleSpinBox* box, double TrainConfig::*field) {
-        connect(box, &QDoubleSpinBox::valueChanged, this, [this, field](double v) { config_.*field = v; edited(); });
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, field](double v) {
+            config_.*field = v;
+            edited();
+        });
     };
     spin(ui_->layersSpin, &TrainConfig::layers);
     spin(ui_->hiddenSpin, &TrainConfig::hidden);
@@ -122,13 +140,22 @@ void HyperPanel::connectEdits()
         edited();
     });
     const auto check = [this](QCheckBox* box, bool Preprocessing::*field) {
-        connect(box, &QCheckBox::toggled, this, [this, field](bool on) { config_.preprocessing.*field = on; edited(); });
+        connect(box, &QCheckBox::toggled, this, [this, field](bool on) {
+            config_.preprocessing.*field = on;
+            edited();
+        });
     };
     check(ui_->logCheck, &Preprocessing::log);
     check(ui_->diffCheck, &Preprocessing::difference);
-    connect(ui_->lrEdit, &LearningRateEdit::valueEdited, this, [this](double v) { config_.learningRate = v; edited(); });
+    connect(ui_->lrEdit, &LearningRateEdit::valueEdited, this, [this](double v) {
+        config_.learningRate = v;
+        edited();
+    });
     const auto combo = [this](QComboBox* box, auto apply) {
-        connect(box, &QComboBox::currentIndexChanged, this, [this, apply](int i) { apply(i); edited(); });
+        connect(box, &QComboBox::currentIndexChanged, this, [this, apply](int i) {
+            apply(i);
+            edited();
+        });
     };
     combo(ui_->cellCombo, [this](int i) { config_.cell = valueAt(kCells, i); });
     combo(ui_->layoutCombo, [this](int i) { config_.layout = valueAt(kLayouts, i); });
@@ -181,10 +208,7 @@ void HyperPanel::setConfig(const TrainConfig& config)
     updateEnabledFields();
 }
 
-void HyperPanel::updateEnabledFields()
-{
-    ui_->momentumSpin->setEnabled(config_.optimizer == OptimizerKind::Sgd);
-}
+void HyperPanel::updateEnabledFields() { ui_->momentumSpin->setEnabled(config_.optimizer == OptimizerKind::Sgd); }
 
 QString HyperPanel::readable(const QString& message) const
 {

@@ -11,7 +11,9 @@
 
 class QLabel;
 
-namespace Ui { class HyperPanel; }
+namespace Ui {
+class HyperPanel;
+}
 
 namespace rnnwb::app {
 

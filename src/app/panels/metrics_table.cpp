@@ -40,8 +40,8 @@ std::array<QString, MetricsColumnCount> cells(const Metrics& m)
 {
     if (m.count == 0)
         return {QStringLiteral("—")};
-    return {QString::number(m.count), number(m.rmse), number(m.mae), optional(m.mape), optional(m.smape),
-            optional(m.mase), optional(m.r2), number(m.mse)};
+    return {QString::number(m.count), number(m.rmse),   number(m.mae),  optional(m.mape),
+            optional(m.smape),        optional(m.mase), optional(m.r2), number(m.mse)};
 }
 
 QString rowLabel(int row, const RunOutcome& o)
@@ -75,14 +75,16 @@ void greyBaselineRows(QTableWidget* table)
 void setUpMetricsTable(QTableWidget* table)
 {
     table->setColumnCount(MetricsColumnCount);
-    table->setHorizontalHeaderLabels({MetricsTable::tr("Targets"), MetricsTable::tr("RMSE"), MetricsTable::tr("MAE"), MetricsTable::tr("MAPE %"), MetricsTable::tr("sMAPE %"),
-                                      MetricsTable::tr("MASE"), MetricsTable::tr("R²"), MetricsTable::tr("MSE")});
+    table->setHorizontalHeaderLabels({MetricsTable::tr("Targets"), MetricsTable::tr("RMSE"), MetricsTable::tr("MAE"),
+                                      MetricsTable::tr("MAPE %"), MetricsTable::tr("sMAPE %"), MetricsTable::tr("MASE"),
+                                      MetricsTable::tr("R²"), MetricsTable::tr("MSE")});
     table->setRowCount(MetricsRowCount);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 4);
-    table->setToolTip(MetricsTable::tr("Errors of one-step predictions in the data's own units: the network on each part, "
+    table->setToolTip(
+        MetricsTable::tr("Errors of one-step predictions in the data's own units: the network on each part, "
                          "then (in grey) four simple forecasts of the same test targets. A network worth having beats "
                          "them.\nRMSE: root mean squared error; MAE: mean absolute error; MAPE / sMAPE: "
                          "(symmetric) mean absolute percentage error; MASE: MAE divided by the seasonal-naive "

@@ -8,10 +8,28 @@ class QTableWidget;
 namespace rnnwb::app {
 
 // Rows of the table, in order.
-enum MetricsRow { TrainRow, ValidationRow, TestRow, NaiveRow, SeasonalNaiveRow, DriftRow, LinearArRow, MetricsRowCount };
+enum MetricsRow {
+    TrainRow,
+    ValidationRow,
+    TestRow,
+    NaiveRow,
+    SeasonalNaiveRow,
+    DriftRow,
+    LinearArRow,
+    MetricsRowCount
+};
 // Columns, in order.
-enum MetricsColumn { TargetsColumn, RmseColumn, MaeColumn, MapeColumn, SmapeColumn, MaseColumn, R2Column,
-                     MseColumn, MetricsColumnCount };
+enum MetricsColumn {
+    TargetsColumn,
+    RmseColumn,
+    MaeColumn,
+    MapeColumn,
+    SmapeColumn,
+    MaseColumn,
+    R2Column,
+    MseColumn,
+    MetricsColumnCount
+};
 
 void setUpMetricsTable(QTableWidget* table);
 // An empty outcome (no run) clears every cell.

@@ -1,12 +1,12 @@
 #include "app/panels/results_panel.h"
 
 #include "app/charts/future_axis.h"
-#include "app/panels/metrics_table.h"
-#include "app/session/qt_text.h"
 #include "app/charts/residual_charts.h"
 #include "app/charts/rmse_chart.h"
-#include "app/session/run_sort_proxy.h"
 #include "app/charts/series_plot.h"
+#include "app/panels/metrics_table.h"
+#include "app/session/qt_text.h"
+#include "app/session/run_sort_proxy.h"
 #include "ui_results_panel.h"
 
 #include <QHeaderView>

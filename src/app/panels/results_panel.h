@@ -14,7 +14,9 @@
 
 class QTableWidget;
 
-namespace Ui { class ResultsPanel; }
+namespace Ui {
+class ResultsPanel;
+}
 
 namespace rnnwb::app {
 

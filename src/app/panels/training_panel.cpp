@@ -15,8 +15,7 @@ TrainingPanel::TrainingPanel(ReplotCoalescer* coalescer, QWidget* parent)
         ui_->speedCombo->addItem(tr("%1 epochs/s").arg(rate), rate);
     ui_->reasonLabel->setStyleSheet(QStringLiteral("color: #c00000;"));
     setFocusProxy(ui_->speedCombo); // Ctrl+3
-    connect(ui_->speedCombo, &QComboBox::currentIndexChanged, this,
-            [this] { emit speedChanged(epochsPerSecond()); });
+    connect(ui_->speedCombo, &QComboBox::currentIndexChanged, this, [this] { emit speedChanged(epochsPerSecond()); });
     connect(ui_->logScaleCheck, &QCheckBox::toggled, chart_, &LossChart::setLogScale);
     connect(ui_->fitButton, &QPushButton::clicked, chart_, &LossChart::fit);
 }

@@ -7,7 +7,9 @@
 
 class QAction;
 
-namespace Ui { class TrainingPanel; }
+namespace Ui {
+class TrainingPanel;
+}
 
 namespace rnnwb::app {
 

@@ -56,8 +56,8 @@ void TrainingStatus::update(const EpochProgress& u, double elapsed)
         loss += tr(" (validation %1)").arg(u.validationLoss, 0, 'g', 4);
     loss_->setText(loss);
     const double eta = u.epoch > 0 ? elapsed / u.epoch * (u.epochs - u.epoch) : NAN;
-    time_->setText(tr("elapsed %1, ETA %2").arg(formatDuration(elapsed), u.epoch >= u.epochs ? tr("done")
-                                                                                               : formatDuration(eta)));
+    time_->setText(
+        tr("elapsed %1, ETA %2").arg(formatDuration(elapsed), u.epoch >= u.epochs ? tr("done") : formatDuration(eta)));
 }
 
 void TrainingStatus::setStateText(const QString& text) { state_->setText(text); }

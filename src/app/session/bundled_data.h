@@ -15,10 +15,10 @@ struct BundledDataset {
 };
 
 struct TeachingSeries {
-    QString id;          // stable name (used as the data label)
+    QString id; // stable name (used as the data label)
     QString title;
     QString description;
-    QString hint;        // what to try with it, shown in the Data panel
+    QString hint; // what to try with it, shown in the Data panel
     std::function<std::vector<double>()> generate;
 };
 

@@ -17,8 +17,9 @@ CellComparison::CellComparison(QObject* parent) : QObject(parent), runner_(this)
 {
     qRegisterMetaType<CellComparisonResult>();
     connect(&runner_, &SweepRunner::runFinished, this, &CellComparison::onRunFinished);
-    connect(&runner_, &SweepRunner::runFailed, this,
-            [this](const QString& label, const QString& message) { emit failed(label + QStringLiteral(": ") + message); });
+    connect(&runner_, &SweepRunner::runFailed, this, [this](const QString& label, const QString& message) {
+        emit failed(label + QStringLiteral(": ") + message);
+    });
     connect(&runner_, &SweepRunner::progress, this, &CellComparison::progress);
     connect(&runner_, &SweepRunner::allFinished, this, &CellComparison::onAllFinished);
 }
@@ -65,8 +66,8 @@ void CellComparison::onRunFinished(const RunRecord& run)
     const std::vector<double> values(run.series->y.begin(), run.series->y.end()); // what it trained on
     CellComparisonResult result;
     result.cell = model.config.cell;
-    result.topLayerNorms =
-        gradientFlow(model, Dataset::withScaler(values, model.config, model.scaler), Part::Train).norms.back();
+    result.topLayerNorms
+        = gradientFlow(model, Dataset::withScaler(values, model.config, model.scaler), Part::Train).norms.back();
     result.finalTrainLoss = run.outcome.trainLoss.empty() ? 0.0 : run.outcome.trainLoss.back();
     result.testRmse = run.outcome.test.metrics.rmse;
     results_.push_back(std::move(result));

@@ -16,7 +16,7 @@ struct CellComparisonResult {
     CellType cell = CellType::Lstm;
     std::vector<double> topLayerNorms; // ||∂L/∂h_t|| of the top layer, oldest step first
     double finalTrainLoss = 0.0;
-    double testRmse = 0.0;             // data units
+    double testRmse = 0.0; // data units
 };
 
 class CellComparison : public QObject {

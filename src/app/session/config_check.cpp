@@ -28,9 +28,8 @@ ConfigCheck checkConfig(const TrainConfig& config, const Series* series, const Q
             check.problems.back().message = QStringLiteral("no series is loaded");
         return check;
     }
-    const bool splitValid = config.window >= 1 && config.trainSplit > 0 && config.trainSplit < 1
-                            && config.valSplit >= 0 && config.trainSplit + config.valSplit < 1
-                            && config.preprocessing.seasonalDifference >= 0;
+    const bool splitValid = config.window >= 1 && config.trainSplit > 0 && config.trainSplit < 1 && config.valSplit >= 0
+                            && config.trainSplit + config.valSplit < 1 && config.preprocessing.seasonalDifference >= 0;
     try {
         if (splitValid)
             check.split = splitWindows(series->values.size(), config.window, config.trainSplit, config.valSplit,

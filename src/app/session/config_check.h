@@ -1,8 +1,8 @@
 #pragma once
 // Whether a configuration can train on a series, and if not, why, attributed to the option
 // (and so the control) each reason concerns.
-#include "core/training/dataset.h"
 #include "core/data/series.h"
+#include "core/training/dataset.h"
 #include "core/training/train_config.h"
 
 #include <QList>

@@ -23,7 +23,6 @@ CsvTable readTable(const QString& path)
     return parseCsv(std::string_view(bytes.constData(), std::size_t(bytes.size())), toStd(QFileInfo(path).fileName()));
 }
 
-
 } // namespace
 
 std::shared_ptr<const PlotSeries> makePlotSeries(const Series& series)
@@ -41,7 +40,7 @@ std::shared_ptr<const PlotSeries> makePlotSeries(const Series& series)
     return plot;
 }
 
-DataDocument::DataDocument(QObject* parent) : QObject(parent) {}
+DataDocument::DataDocument(QObject* parent) : QObject(parent) { }
 DataDocument::~DataDocument() = default;
 
 bool DataDocument::openFile(const QString& path, QString* error)
@@ -111,8 +110,7 @@ bool DataDocument::setColumnSpec(const std::string& nameOrIndex, QString* error)
     if (!table_)
         return false;
     try {
-        const std::size_t index =
-            nameOrIndex.empty() ? defaultColumn(*table_) : findColumn(*table_, nameOrIndex);
+        const std::size_t index = nameOrIndex.empty() ? defaultColumn(*table_) : findColumn(*table_, nameOrIndex);
         column_ = int(index);
         columnSpec_ = nameOrIndex;
         rebuildSeries();

@@ -39,10 +39,10 @@ public:
     bool hasTable() const { return table_ != nullptr; }
     const CsvTable& table() const { return *table_; }
     std::shared_ptr<const CsvTable> sharedTable() const { return table_; }
-    QString label() const { return label_; }         // what the user sees: file name or series name
-    QString filePath() const { return filePath_; }   // the file on disk; empty for bundled/generated
+    QString label() const { return label_; }               // what the user sees: file name or series name
+    QString filePath() const { return filePath_; }         // the file on disk; empty for bundled/generated
     std::string reportName() const { return reportName_; } // data.file in reports
-    QString hint() const { return hint_; }           // advice shown with teaching series
+    QString hint() const { return hint_; }                 // advice shown with teaching series
 
     int column() const { return column_; }
     QString columnName() const;

@@ -3,10 +3,10 @@
 #include "app/session/data_document.h"
 #include "app/session/qt_text.h"
 #include "core/base/atomic_file.h"
+#include "core/base/safetensors.h"
 #include "core/forecast/apply_model.h"
 #include "core/forecast/forecast.h"
 #include "core/interop/pytorch_script.h"
-#include "core/base/safetensors.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -68,7 +68,8 @@ std::optional<RunRecord> runFromModelFile(const QString& path, DataDocument& doc
     try {
         const Model model = loadModel(toLocalPath(path));
         if (!document.hasTable()) {
-            fail(error, QObject::tr("%1: open a CSV file first; the model predicts one of its columns").arg(native(path)));
+            fail(error,
+                 QObject::tr("%1: open a CSV file first; the model predicts one of its columns").arg(native(path)));
             return std::nullopt;
         }
         Dataset data;
@@ -88,8 +89,12 @@ std::optional<RunRecord> runFromModelFile(const QString& path, DataDocument& doc
         document.setMissingPolicy(model.config.missing);
         document.setColumnSpec(model.columnName);
         RunOutcome outcome = summarizeModel(model, data, document.reportName());
-        return RunRecord{0, QObject::tr("%1 (model %2)").arg(document.label(), name), std::move(outcome),
-                         document.plotSeries(), data.split, 0.0};
+        return RunRecord{0,
+                         QObject::tr("%1 (model %2)").arg(document.label(), name),
+                         std::move(outcome),
+                         document.plotSeries(),
+                         data.split,
+                         0.0};
     } catch (const std::exception& e) {
         fail(error, toQ(e.what())); // FileFormatError: "FILE: reason"
         return std::nullopt;
@@ -108,7 +113,8 @@ bool writeRunPredictions(const RunRecord& run, const Provenance& provenance, int
                 return fail(error, QObject::tr("%1: the run has no series to forecast from").arg(native(path)));
             const std::vector<double> values(run.series->y.begin(), run.series->y.end());
             const Dataset data = Dataset::withScaler(values, o.model.config, o.model.scaler);
-            const std::vector<PredictionRow> ahead = forecastRows(forecastWithIntervals(o.model, data, horizon, coverage));
+            const std::vector<PredictionRow> ahead
+                = forecastRows(forecastWithIntervals(o.model, data, horizon, coverage));
             rows.insert(rows.end(), ahead.begin(), ahead.end());
         }
         const bool dates = run.series && run.series->dates;
@@ -133,7 +139,8 @@ bool writeRunScript(const RunRecord& run, const QString& scriptPath, QString* er
     if (!saveRunModel(run, modelPath, error))
         return false;
     try {
-        writeFileAtomically(toLocalPath(scriptPath), pytorchScript(run.outcome.model, toStd(QFileInfo(modelPath).fileName())));
+        writeFileAtomically(toLocalPath(scriptPath),
+                            pytorchScript(run.outcome.model, toStd(QFileInfo(modelPath).fileName())));
         return true;
     } catch (const std::exception& e) {
         return fail(error, toQ(e.what()));

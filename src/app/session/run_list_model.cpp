@@ -12,7 +12,10 @@ QString number(double v) { return QString::number(v, 'g', 4); }
 QString describeConfig(const TrainConfig& c)
 {
     return RunListModel::tr("%1 %2×%3, window %4, %5 layout, %6 lr %7")
-        .arg(cellText(c.cell)).arg(c.layers).arg(c.hidden).arg(c.window)
+        .arg(cellText(c.cell))
+        .arg(c.layers)
+        .arg(c.hidden)
+        .arg(c.window)
         .arg(toQ(layoutName(c.layout)), toQ(optimizerName(c.optimizer)), number(c.learningRate));
 }
 

@@ -24,8 +24,23 @@ class RunListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     // The metrics first, so that runs compare at a glance; the long data label last.
-    enum Column { Number, TestRmse, ValidationRmse, TrainRmse, Cell, Layers, Hidden, Window, Layout,
-                  LearningRate, Epochs, Stop, Seconds, Data, ColumnCount };
+    enum Column {
+        Number,
+        TestRmse,
+        ValidationRmse,
+        TrainRmse,
+        Cell,
+        Layers,
+        Hidden,
+        Window,
+        Layout,
+        LearningRate,
+        Epochs,
+        Stop,
+        Seconds,
+        Data,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 

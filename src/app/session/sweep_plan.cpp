@@ -30,11 +30,21 @@ std::string runLabel(const std::vector<SweepAxis>& axes, const std::vector<std::
 std::span<const SweepParameter> sweepParameters()
 {
     static const SweepParameter parameters[] = {
-        {"hidden", "hidden size"},    {"layers", "layers"},       {"window", "window"},
-        {"lr", "learning rate"},      {"epochs", "epochs"},       {"cell", "cell"},
-        {"batch", "batch size"},      {"layout", "layout"},       {"optimizer", "optimizer"},
-        {"momentum", "momentum"},     {"clip", "gradient clipping"}, {"patience", "patience"},
-        {"train-split", "training split"}, {"val-split", "validation split"}, {"seed", "seed"},
+        {"hidden", "hidden size"},
+        {"layers", "layers"},
+        {"window", "window"},
+        {"lr", "learning rate"},
+        {"epochs", "epochs"},
+        {"cell", "cell"},
+        {"batch", "batch size"},
+        {"layout", "layout"},
+        {"optimizer", "optimizer"},
+        {"momentum", "momentum"},
+        {"clip", "gradient clipping"},
+        {"patience", "patience"},
+        {"train-split", "training split"},
+        {"val-split", "validation split"},
+        {"seed", "seed"},
     };
     return parameters;
 }
@@ -92,7 +102,8 @@ std::vector<SweepRun> sweepRuns(const TrainConfig& base, const std::vector<Sweep
     for (std::size_t a = 0; a < axes.size(); ++a) {
         for (std::size_t b = 0; b < a; ++b)
             if (axes[a].option == axes[b].option)
-                throw SweepError("the two parameters are both " + labelOf(axes[a].option) + ": choose two different ones");
+                throw SweepError("the two parameters are both " + labelOf(axes[a].option)
+                                 + ": choose two different ones");
         if (axes[a].values.empty())
             throw SweepError(labelOf(axes[a].option) + ": no values");
         count *= axes[a].values.size();

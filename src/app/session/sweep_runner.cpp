@@ -14,10 +14,7 @@ struct SweepRunner::Job {
     std::shared_ptr<const PlotSeries> series;
 };
 
-SweepRunner::SweepRunner(QObject* parent) : QObject(parent)
-{
-    pool_.setMaxThreadCount(QThread::idealThreadCount());
-}
+SweepRunner::SweepRunner(QObject* parent) : QObject(parent) { pool_.setMaxThreadCount(QThread::idealThreadCount()); }
 
 SweepRunner::~SweepRunner()
 {
@@ -65,8 +62,8 @@ void SweepRunner::runOne(const std::shared_ptr<const Job>& job, const SweepRun& 
             TrainControl control;
             control.cancel = &cancel_;
             RunOutcome outcome = completeRun(*trainer, request, control);
-            record = RunRecord{0, job->dataLabel, std::move(outcome), job->series, trainer->data().split,
-                               double(wall.nsecsElapsed()) / 1e9};
+            record = RunRecord{0,           job->dataLabel,        std::move(outcome),
+                               job->series, trainer->data().split, double(wall.nsecsElapsed()) / 1e9};
         } catch (const std::exception& e) {
             error = toQ(e.what());
         }

@@ -10,7 +10,7 @@ namespace {
 // SplitMix64: a tiny, fully specified generator.
 class SplitMix {
 public:
-    explicit SplitMix(std::uint64_t seed) : state_(seed) {}
+    explicit SplitMix(std::uint64_t seed) : state_(seed) { }
     std::uint64_t next()
     {
         std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);

@@ -13,8 +13,8 @@ TeachingSnapshot computeTeachingSnapshot(const TeachingRequest& request)
         const std::vector<double> values(request.series->y.begin(), request.series->y.end());
         const Dataset data = Dataset::withScaler(values, request.model.config, request.model.scaler);
         out.targets = inspectableTargets(data);
-        const std::size_t target =
-            std::clamp(request.target.value_or(out.targets.last), out.targets.first, out.targets.last);
+        const std::size_t target
+            = std::clamp(request.target.value_or(out.targets.last), out.targets.first, out.targets.last);
         const std::unique_ptr<Network<float>> network = request.model.makeNetwork();
         out.inspection = inspectTarget(*network, data, target);
         out.flow = gradientFlow(*network, data, Part::Train);

@@ -29,9 +29,9 @@ struct TeachingSnapshot {
     std::shared_ptr<const Model> model;
     std::optional<Inspection> inspection;
     std::optional<GradientFlow> flow;
-    TargetRange targets;      // the indices that can be chosen
+    TargetRange targets; // the indices that can be chosen
     QString source;
-    QString error;            // why nothing could be computed
+    QString error; // why nothing could be computed
 };
 
 // Runs on any thread. A target outside the range is moved to its nearest end.

@@ -45,7 +45,8 @@ void TrainingController::start(const RunRequest& request, bool stepOnly)
     worker_->setEpochsPerSecond(rate_);
     worker_->arm(stepOnly);
     TrainingWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, request] { worker->train(request); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker, request] { worker->train(request); }, Qt::QueuedConnection);
 }
 
 void TrainingController::pause()

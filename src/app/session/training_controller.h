@@ -28,8 +28,8 @@ public:
     void start(const RunRequest& request, bool stepOnly = false);
     void pause();
     void resume();
-    void step();  // Paused: one more epoch
-    void stop();  // ends the session promptly (after the current minibatch); the run is kept
+    void step(); // Paused: one more epoch
+    void stop(); // ends the session promptly (after the current minibatch); the run is kept
     void setEpochsPerSecond(double rate);
     // Stops training and waits for the thread to end (closing the window).
     void shutdown();

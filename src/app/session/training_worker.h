@@ -16,7 +16,7 @@
 namespace rnnwb {
 class Trainer;
 struct EpochProgress;
-}
+} // namespace rnnwb
 
 namespace rnnwb::app {
 
@@ -33,11 +33,24 @@ public:
     // Thread-safe controls, called from the GUI thread. arm() resets the flags before a
     // session is queued (so a Stop pressed before the worker starts is not lost); with
     // stepOnly the session pauses after its first epoch.
-    void arm(bool stepOnly) { cancel_.store(false); pause_.store(false); step_.store(stepOnly); }
+    void arm(bool stepOnly)
+    {
+        cancel_.store(false);
+        pause_.store(false);
+        step_.store(stepOnly);
+    }
     void cancel() { cancel_.store(true); }
     void pause() { pause_.store(true); }
-    void resume() { step_.store(false); pause_.store(false); }
-    void step() { step_.store(true); pause_.store(false); }
+    void resume()
+    {
+        step_.store(false);
+        pause_.store(false);
+    }
+    void step()
+    {
+        step_.store(true);
+        pause_.store(false);
+    }
     // Epochs per second; 0 = as fast as possible.
     void setEpochsPerSecond(double rate) { epochsPerSecond_.store(rate); }
     // How often the current predictions are sent while training (at least this many ms apart).

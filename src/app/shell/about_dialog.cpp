@@ -1,8 +1,8 @@
 #include "app/shell/about_dialog.h"
 
 #include "app/session/qt_text.h"
-#include "core/nn/build_info.h"
 #include "core/base/parallel.h"
+#include "core/nn/build_info.h"
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +45,8 @@ QList<Dependency> dependencies()
          u"https://www.mozilla.org/MPL/2.0/"_s},
         {u"QCustomPlot 2.1"_s, AboutDialog::tr("time-series plots"), AboutDialog::tr("GNU GPL version 3"),
          u"https://www.qcustomplot.com/"_s, gpl3},
-        {u"nlohmann/json %1.%2.%3"_s.arg(NLOHMANN_JSON_VERSION_MAJOR).arg(NLOHMANN_JSON_VERSION_MINOR)
+        {u"nlohmann/json %1.%2.%3"_s.arg(NLOHMANN_JSON_VERSION_MAJOR)
+             .arg(NLOHMANN_JSON_VERSION_MINOR)
              .arg(NLOHMANN_JSON_VERSION_PATCH),
          AboutDialog::tr("model, project and report files"), AboutDialog::tr("MIT licence"),
          u"https://github.com/nlohmann/json"_s, u"https://opensource.org/licenses/MIT"_s},
@@ -62,7 +63,7 @@ QString licencesHtml()
     QString rows;
     for (const Dependency& d : dependencies())
         rows += u"<tr><td>%1</td><td>%2</td><td>%3</td></tr>"_s.arg(link(d.homepage, d.name), d.use.toHtmlEscaped(),
-                                                                   link(d.licenceUrl, d.licence));
+                                                                    link(d.licenceUrl, d.licence));
     return u"<p><b>%1</b></p><table cellspacing=\"0\" cellpadding=\"3\">%2</table><p>%3</p>"_s.arg(
         AboutDialog::tr("Libraries and their licences").toHtmlEscaped(), rows,
         AboutDialog::tr("Because it links QCustomPlot and Qt Charts (GNU GPL version 3), RNN Workbench as a whole "

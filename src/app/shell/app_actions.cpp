@@ -36,8 +36,9 @@ AppActions createAppActions(QWidget* w)
                         QStyle::SP_DialogSaveButton);
     a.openProject = make(w, QWidget::tr("Open &Project…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")),
                          QWidget::tr("Open a saved session (.rnnwb): data, hyperparameters and runs"));
-    a.saveProject = make(w, QWidget::tr("Sa&ve Project…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")),
-                         QWidget::tr("Save this session (.rnnwb): data file and its SHA-256, hyperparameters and runs"));
+    a.saveProject
+        = make(w, QWidget::tr("Sa&ve Project…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")),
+               QWidget::tr("Save this session (.rnnwb): data file and its SHA-256, hyperparameters and runs"));
     a.openModel = make(w, QWidget::tr("Open &Model…"), QKeySequence(),
                        QWidget::tr("Apply a saved model (.safetensors) to the current data, without training"));
     a.saveModel = make(w, QWidget::tr("Save Mo&del…"), QKeySequence(),
@@ -65,9 +66,10 @@ AppActions createAppActions(QWidget* w)
     a.pause->setCheckable(true);
     a.stop = make(w, QWidget::tr("St&op"), QKeySequence(Qt::Key_Escape),
                   QWidget::tr("Stop the training now; the run is kept as it stands"), QStyle::SP_MediaStop);
-    a.step = make(w, QWidget::tr("&Step"), QKeySequence(Qt::Key_F10),
-                  QWidget::tr("Train one epoch, then wait"), QStyle::SP_MediaSkipForward);
-    a.focusData = make(w, QWidget::tr("&Data"), QKeySequence(QStringLiteral("Ctrl+1")), QWidget::tr("Go to the Data panel"));
+    a.step = make(w, QWidget::tr("&Step"), QKeySequence(Qt::Key_F10), QWidget::tr("Train one epoch, then wait"),
+                  QStyle::SP_MediaSkipForward);
+    a.focusData
+        = make(w, QWidget::tr("&Data"), QKeySequence(QStringLiteral("Ctrl+1")), QWidget::tr("Go to the Data panel"));
     a.focusHyper = make(w, QWidget::tr("&Hyperparameters"), QKeySequence(QStringLiteral("Ctrl+2")),
                         QWidget::tr("Go to the Hyperparameters panel"));
     a.focusTraining = make(w, QWidget::tr("T&raining"), QKeySequence(QStringLiteral("Ctrl+3")),
@@ -76,7 +78,8 @@ AppActions createAppActions(QWidget* w)
                           QWidget::tr("Go to the Results panel"));
     a.focusTeaching = make(w, QWidget::tr("&Inside the Network"), QKeySequence(QStringLiteral("Ctrl+5")),
                            QWidget::tr("Go to the teaching views: architecture, cell, heatmaps, gradient flow"));
-    a.resetLayout = make(w, QWidget::tr("Reset &Layout"), QKeySequence(), QWidget::tr("Put every panel back in its place"));
+    a.resetLayout
+        = make(w, QWidget::tr("Reset &Layout"), QKeySequence(), QWidget::tr("Put every panel back in its place"));
     a.about = make(w, QWidget::tr("&About RNN Workbench"), QKeySequence(), QWidget::tr("Version and credits"));
     return a;
 }

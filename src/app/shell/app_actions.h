@@ -17,14 +17,14 @@ struct AppActions {
     QAction* exportForecast = nullptr;
     QAction* exportScript = nullptr;
     QAction* rerunVerify = nullptr;
-    QAction* backtest = nullptr;     // Ctrl+B
-    QAction* sweep = nullptr;        // Ctrl+Shift+W
-    QAction* quit = nullptr;         // Ctrl+Q
-    QAction* train = nullptr;        // F5
-    QAction* pause = nullptr;        // F6, checkable: checked = paused
-    QAction* stop = nullptr;         // Esc
-    QAction* step = nullptr;         // F10
-    QAction* focusData = nullptr;    // Ctrl+1 … Ctrl+5
+    QAction* backtest = nullptr;  // Ctrl+B
+    QAction* sweep = nullptr;     // Ctrl+Shift+W
+    QAction* quit = nullptr;      // Ctrl+Q
+    QAction* train = nullptr;     // F5
+    QAction* pause = nullptr;     // F6, checkable: checked = paused
+    QAction* stop = nullptr;      // Esc
+    QAction* step = nullptr;      // F10
+    QAction* focusData = nullptr; // Ctrl+1 … Ctrl+5
     QAction* focusHyper = nullptr;
     QAction* focusTraining = nullptr;
     QAction* focusResults = nullptr;

@@ -17,16 +17,13 @@ QString takeValue(const QStringList& args, qsizetype& k, const QString& name)
     return args[++k];
 }
 
-bool isValueOption(const QString& arg, const QString& name)
-{
-    return arg == name || arg.startsWith(name + u'=');
-}
+bool isValueOption(const QString& arg, const QString& name) { return arg == name || arg.startsWith(name + u'='); }
 
 QString parseView(const QString& name)
 {
     if (!appViews().contains(name))
-        throw UsageError("--view must be one of " + toStd(appViews().join(QStringLiteral(", "))) + " (got '" +
-                         toStd(name) + "')");
+        throw UsageError("--view must be one of " + toStd(appViews().join(QStringLiteral(", "))) + " (got '"
+                         + toStd(name) + "')");
     return name;
 }
 
@@ -45,20 +42,34 @@ QSize parseSize(const QString& text)
 void readScriptOption(AppOptions& o, const QStringList& rest, qsizetype& k)
 {
     const QString arg = rest[k];
-    if (arg == u"--train") o.train = true;
-    else if (arg == u"--quit") o.quit = true;
-    else if (arg == u"--measure") o.measure = true;
-    else if (arg == u"--compare-cells") o.compareCells = true;
-    else if (isValueOption(arg, QStringLiteral("--view"))) o.view = parseView(takeValue(rest, k, QStringLiteral("--view")));
-    else if (isValueOption(arg, QStringLiteral("--window-size"))) o.windowSize = parseSize(takeValue(rest, k, QStringLiteral("--window-size")));
-    else if (arg == u"--help" || arg == u"-h") o.help = true;
-    else if (arg == u"--version") o.version = true;
-    else if (isValueOption(arg, QStringLiteral("--report"))) o.report = takeValue(rest, k, QStringLiteral("--report"));
-    else if (isValueOption(arg, QStringLiteral("--screenshot"))) o.screenshot = takeValue(rest, k, QStringLiteral("--screenshot"));
-    else if (isValueOption(arg, QStringLiteral("--export-charts"))) o.exportCharts = takeValue(rest, k, QStringLiteral("--export-charts"));
-    else if (arg.startsWith(u'-') && arg != u"-") throw UsageError("unknown option " + toStd(arg));
-    else if (!o.file.isEmpty()) throw UsageError("only one file can be opened (got " + toStd(o.file) + " and " + toStd(arg) + ")");
-    else o.file = arg;
+    if (arg == u"--train")
+        o.train = true;
+    else if (arg == u"--quit")
+        o.quit = true;
+    else if (arg == u"--measure")
+        o.measure = true;
+    else if (arg == u"--compare-cells")
+        o.compareCells = true;
+    else if (isValueOption(arg, QStringLiteral("--view")))
+        o.view = parseView(takeValue(rest, k, QStringLiteral("--view")));
+    else if (isValueOption(arg, QStringLiteral("--window-size")))
+        o.windowSize = parseSize(takeValue(rest, k, QStringLiteral("--window-size")));
+    else if (arg == u"--help" || arg == u"-h")
+        o.help = true;
+    else if (arg == u"--version")
+        o.version = true;
+    else if (isValueOption(arg, QStringLiteral("--report")))
+        o.report = takeValue(rest, k, QStringLiteral("--report"));
+    else if (isValueOption(arg, QStringLiteral("--screenshot")))
+        o.screenshot = takeValue(rest, k, QStringLiteral("--screenshot"));
+    else if (isValueOption(arg, QStringLiteral("--export-charts")))
+        o.exportCharts = takeValue(rest, k, QStringLiteral("--export-charts"));
+    else if (arg.startsWith(u'-') && arg != u"-")
+        throw UsageError("unknown option " + toStd(arg));
+    else if (!o.file.isEmpty())
+        throw UsageError("only one file can be opened (got " + toStd(o.file) + " and " + toStd(arg) + ")");
+    else
+        o.file = arg;
 }
 
 } // namespace
@@ -94,22 +105,22 @@ TrainConfig AppOptions::configOn(TrainConfig base) const
 
 QStringList appViews()
 {
-    return {QStringLiteral("data"), QStringLiteral("results"), QStringLiteral("architecture"), QStringLiteral("cell"),
-            QStringLiteral("inside"), QStringLiteral("gradient"), QStringLiteral("parameters")};
+    return {QStringLiteral("data"),      QStringLiteral("results"), QStringLiteral("architecture"),
+            QStringLiteral("cell"),      QStringLiteral("inside"),  QStringLiteral("gradient"),
+            QStringLiteral("parameters")};
 }
 
 QString appUsage()
 {
-    return QStringLiteral(
-               "Usage: rnn-workbench [FILE] [training options] [--train] [--report FILE.json]\n"
-               "                     [--screenshot FILE.png] [--export-charts DIR] [--quit] [--measure]\n"
-               "                     [--view NAME] [--window-size WxH] [--compare-cells]\n"
-               "\n"
-               "Opens FILE in the RNN Workbench: a CSV file (default: the bundled airline passengers),\n"
-               "a project (.rnnwb: its data, hyperparameters and runs) or a model (.safetensors,\n"
-               "applied to the bundled data).\n"
-               "\n"
-               "Training options (the same as `rnnwb train`; defaults = the seed tutorial's recipe):\n")
+    return QStringLiteral("Usage: rnn-workbench [FILE] [training options] [--train] [--report FILE.json]\n"
+                          "                     [--screenshot FILE.png] [--export-charts DIR] [--quit] [--measure]\n"
+                          "                     [--view NAME] [--window-size WxH] [--compare-cells]\n"
+                          "\n"
+                          "Opens FILE in the RNN Workbench: a CSV file (default: the bundled airline passengers),\n"
+                          "a project (.rnnwb: its data, hyperparameters and runs) or a model (.safetensors,\n"
+                          "applied to the bundled data).\n"
+                          "\n"
+                          "Training options (the same as `rnnwb train`; defaults = the seed tutorial's recipe):\n")
            + toQ(trainOptionsHelp())
            + QStringLiteral(
                "\n"

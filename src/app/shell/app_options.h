@@ -11,17 +11,17 @@
 namespace rnnwb::app {
 
 struct AppOptions {
-    QString file;            // CSV to open instead of the bundled airline passengers
-    TrainConfig config;      // the seed's defaults with the given training options applied
-    QStringList arguments;   // as given, to apply the training options to other settings
-    bool train = false;      // train once the window is up
-    QString report;          // write the run's JSON report here (needs --train)
-    QString screenshot;      // save the main window as an image (after training, with --train)
-    QString exportCharts;    // save every chart as PNG, SVG and PDF into this folder
-    bool quit = false;       // exit when the requested work is done (0 ok, 1 failure)
-    bool measure = false;    // print timings and the longest event-loop stall to stderr
-    QString view;            // the tab or teaching view shown (appViews()), before the screenshot
-    QSize windowSize;        // the main window's size (invalid: the default)
+    QString file;              // CSV to open instead of the bundled airline passengers
+    TrainConfig config;        // the seed's defaults with the given training options applied
+    QStringList arguments;     // as given, to apply the training options to other settings
+    bool train = false;        // train once the window is up
+    QString report;            // write the run's JSON report here (needs --train)
+    QString screenshot;        // save the main window as an image (after training, with --train)
+    QString exportCharts;      // save every chart as PNG, SVG and PDF into this folder
+    bool quit = false;         // exit when the requested work is done (0 ok, 1 failure)
+    bool measure = false;      // print timings and the longest event-loop stall to stderr
+    QString view;              // the tab or teaching view shown (appViews()), before the screenshot
+    QSize windowSize;          // the main window's size (invalid: the default)
     bool compareCells = false; // run the teaching views' RNN / GRU / LSTM comparison first
     bool help = false;
     bool version = false;

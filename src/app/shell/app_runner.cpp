@@ -1,12 +1,12 @@
 #include "app/shell/app_runner.h"
 
-#include "app/shell/app_settings.h"
 #include "app/charts/chart_export.h"
-#include "app/shell/color_scheme.h"
-#include "app/shell/main_window.h"
+#include "app/panels/results_panel.h"
 #include "app/session/qt_text.h"
 #include "app/session/report_file.h"
-#include "app/panels/results_panel.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/color_scheme.h"
+#include "app/shell/main_window.h"
 #include "app/shell/stall_meter.h"
 #include "app/shell/translations.h"
 #include "app/teaching/teaching_panel.h"
@@ -25,10 +25,7 @@ inline void initResources() { Q_INIT_RESOURCE(rnnwb); }
 namespace rnnwb::app {
 
 namespace {
-void printError(const QString& message)
-{
-    std::fprintf(stderr, "rnn-workbench: %s\n", qPrintable(message));
-}
+void printError(const QString& message) { std::fprintf(stderr, "rnn-workbench: %s\n", qPrintable(message)); }
 } // namespace
 
 void initApplication()
@@ -190,7 +187,8 @@ void ScriptRunner::finishOutputs()
     TeachingPanel* teaching = window_.teachingPanel();
     if (options_.compareCells && !compared_) {
         compared_ = true;
-        connect(teaching, &TeachingPanel::comparisonShown, this, &ScriptRunner::finishOutputs, Qt::SingleShotConnection);
+        connect(teaching, &TeachingPanel::comparisonShown, this, &ScriptRunner::finishOutputs,
+                Qt::SingleShotConnection);
         window_.showView(QStringLiteral("gradient"));
         teaching->compareButton()->click();
         return;
@@ -208,8 +206,9 @@ void ScriptRunner::finishOutputs()
         return;
     }
     if (!options_.exportCharts.isEmpty()) {
-        exportCharts(window_.charts(), options_.exportCharts,
-                     [this](const QString& name) { return window_.chartProvenance(name); }, &error);
+        exportCharts(
+            window_.charts(), options_.exportCharts,
+            [this](const QString& name) { return window_.chartProvenance(name); }, &error);
         if (!error.isEmpty()) {
             fail(error);
             return;

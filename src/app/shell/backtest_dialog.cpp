@@ -60,7 +60,8 @@ void BacktestDialog::run()
     settings.retrain = ui_->retrain->isChecked();
     settings.cancel = &cancel_;
     settings.onOrigin = [this](const BacktestOrigin& origin, int done) {
-        QMetaObject::invokeMethod(this, [this, origin, done] { addOrigin(origin, done); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, origin, done] { addOrigin(origin, done); }, Qt::QueuedConnection);
     };
     ui_->progress->setRange(0, settings.origins);
     ui_->progress->setValue(0);
@@ -89,9 +90,9 @@ void BacktestDialog::addRow(const QString& label, const QString& index, const Me
 {
     const int row = ui_->table->rowCount();
     ui_->table->insertRow(row);
-    const QString cells[ColumnCount] = {label,          index,          QString::number(m.count), number(m.rmse),
-                                        number(m.mae),  number(m.mape), number(m.smape),          number(m.mase),
-                                        number(m.r2)};
+    const QString cells[ColumnCount]
+        = {label,          index,           QString::number(m.count), number(m.rmse), number(m.mae),
+           number(m.mape), number(m.smape), number(m.mase),           number(m.r2)};
     for (int c = 0; c < ColumnCount; ++c) {
         auto* item = new QTableWidgetItem(cells[c]);
         item->setTextAlignment(Qt::AlignVCenter | (c == Origin ? Qt::AlignLeft : Qt::AlignRight));
@@ -114,11 +115,12 @@ void BacktestDialog::onThreadFinished()
             addRow(tr("mean"), QString(), r.mean);
             addRow(tr("pooled"), QString(), r.pooled);
         }
-        ui_->status->setText(r.cancelled ? tr("Stopped after %1 of %2 origins.").arg(r.perOrigin.size()).arg(r.origins)
-                                     : tr("%1 origins, %2: mean test RMSE %3, pooled %4.")
-                                           .arg(r.origins)
-                                           .arg(r.retrain ? tr("retrained at each origin") : tr("one trained network"))
-                                           .arg(number(r.mean.rmse), number(r.pooled.rmse)));
+        ui_->status->setText(r.cancelled
+                                 ? tr("Stopped after %1 of %2 origins.").arg(r.perOrigin.size()).arg(r.origins)
+                                 : tr("%1 origins, %2: mean test RMSE %3, pooled %4.")
+                                       .arg(r.origins)
+                                       .arg(r.retrain ? tr("retrained at each origin") : tr("one trained network"))
+                                       .arg(number(r.mean.rmse), number(r.pooled.rmse)));
     }
     emit backtestDone();
 }

@@ -15,7 +15,9 @@
 
 class QThread;
 
-namespace Ui { class BacktestDialog; }
+namespace Ui {
+class BacktestDialog;
+}
 
 namespace rnnwb::app {
 

@@ -1,38 +1,38 @@
 #include "app/shell/main_window.h"
 
-#include "app/shell/app_settings.h"
-#include "app/session/bundled_data.h"
-#include "app/session/data_document.h"
-#include "app/panels/data_panel.h"
-#include "app/panels/hyper_panel.h"
 #include "app/charts/loss_chart.h"
-#include "app/shell/recent_files.h"
 #include "app/charts/replot_coalescer.h"
-#include "app/session/report_file.h"
-#include "app/panels/results_panel.h"
-#include "app/shell/samples_menu.h"
 #include "app/charts/rmse_chart.h"
 #include "app/charts/series_plot.h"
-#include "app/teaching/teaching_panel.h"
+#include "app/panels/data_panel.h"
+#include "app/panels/hyper_panel.h"
+#include "app/panels/results_panel.h"
 #include "app/panels/training_panel.h"
 #include "app/panels/training_status.h"
+#include "app/session/bundled_data.h"
+#include "app/session/data_document.h"
+#include "app/session/report_file.h"
+#include "app/shell/app_settings.h"
+#include "app/shell/recent_files.h"
+#include "app/shell/samples_menu.h"
+#include "app/teaching/teaching_panel.h"
 
 #include <qcustomplot.h>
 
 #include <QCloseEvent>
 
-#include <algorithm>
-#include <QScreen>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QtCharts/QChartView>
+#include <algorithm>
 
 namespace rnnwb::app {
 
@@ -294,8 +294,8 @@ void MainWindow::onStateChanged(TrainingController::State state)
     using State = TrainingController::State;
     const bool busy = state != State::Idle;
     dataPanel_->setLocked(busy, busy ? tr("Training is running: stop it (Esc) to change the data.") : QString());
-    hyperPanel_->setLocked(busy, busy ? tr("Training is running: stop it (Esc) to change the hyperparameters.")
-                                      : QString());
+    hyperPanel_->setLocked(busy,
+                           busy ? tr("Training is running: stop it (Esc) to change the hyperparameters.") : QString());
     resultsPanel_->setLocked(busy);
     setAcceptDrops(!busy);
     switch (state) {
@@ -367,7 +367,8 @@ QList<ChartRef> MainWindow::charts() const
     for (QWidget* w : others) {
         const bool known = std::any_of(charts.begin(), charts.end(), [w](const ChartRef& c) { return c.widget == w; });
         if (!known)
-            charts.append({w->objectName().isEmpty() ? QStringLiteral("chart%1").arg(charts.size() + 1) : w->objectName(), w});
+            charts.append(
+                {w->objectName().isEmpty() ? QStringLiteral("chart%1").arg(charts.size() + 1) : w->objectName(), w});
     }
     return charts;
 }

@@ -1,12 +1,12 @@
 #pragma once
 // The main window composes the panels, the actions and the training controller, and routes
 // signals between them; the work itself is in the panels and the controller.
-#include "app/shell/app_actions.h"
 #include "app/charts/chart_export.h"
 #include "app/session/config_check.h"
 #include "app/session/provenance.h"
 #include "app/session/run_list_model.h"
 #include "app/session/training_controller.h"
+#include "app/shell/app_actions.h"
 
 #include <QMainWindow>
 
@@ -62,7 +62,7 @@ public:
     // File actions without their dialogs (the menu asks for the path, then calls these).
     // Each returns false and shows the error (naming the file) when it fails.
     bool saveShownModel(const QString& path);
-    bool openModelFile(const QString& path);     // a run made by the model on the current data
+    bool openModelFile(const QString& path); // a run made by the model on the current data
     // Opens a project (.rnnwb), a model (.safetensors) or a CSV file, by the suffix.
     bool openPath(const QString& path);
     bool exportPredictions(const QString& path, int horizon = 0, double coverage = 0.9);

@@ -1,8 +1,8 @@
 // The Training menu's analyses of the current hyperparameters: a rolling-origin backtest and
 // a hyperparameter sweep, each in its own dialog working off the GUI thread.
+#include "app/panels/results_panel.h"
 #include "app/shell/backtest_dialog.h"
 #include "app/shell/main_window.h"
-#include "app/panels/results_panel.h"
 #include "app/shell/sweep_dialog.h"
 
 #include <QMenu>

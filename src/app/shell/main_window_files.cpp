@@ -3,13 +3,13 @@
 // chart_export; this file asks for paths and shows the outcome.
 #include "app/shell/main_window.h"
 
-#include "app/shell/app_settings.h"
 #include "app/charts/chart_menu.h"
+#include "app/panels/results_panel.h"
 #include "app/session/data_document.h"
 #include "app/session/model_actions.h"
 #include "app/session/project_file.h"
 #include "app/session/qt_text.h"
-#include "app/panels/results_panel.h"
+#include "app/shell/app_settings.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -40,8 +40,8 @@ void MainWindow::createFileActions(QMenu* file, QMenu* training)
 
     connect(actions_.saveModel, &QAction::triggered, this, [this] {
         const RunRecord* run = resultsPanel_->shownRun();
-        const QString path = run ? askSavePath(tr("Save Model"), tr("run-%1.safetensors").arg(run->number), modelFilter())
-                                 : QString();
+        const QString path
+            = run ? askSavePath(tr("Save Model"), tr("run-%1.safetensors").arg(run->number), modelFilter()) : QString();
         if (!path.isEmpty())
             saveShownModel(path);
     });
@@ -54,8 +54,8 @@ void MainWindow::createFileActions(QMenu* file, QMenu* training)
     connect(actions_.exportForecast, &QAction::triggered, this, [this] { exportPredictionsInteractively(true); });
     connect(actions_.exportScript, &QAction::triggered, this, &MainWindow::exportScriptInteractively);
     connect(actions_.saveProject, &QAction::triggered, this, [this] {
-        const QString path = askSavePath(tr("Save Project"), tr("%1.rnnwb").arg(QFileInfo(document_->label()).completeBaseName()),
-                                         projectFilter());
+        const QString path = askSavePath(
+            tr("Save Project"), tr("%1.rnnwb").arg(QFileInfo(document_->label()).completeBaseName()), projectFilter());
         if (!path.isEmpty())
             saveProjectFile(path);
     });
@@ -89,8 +89,9 @@ Provenance MainWindow::provenance() const
 ChartProvenance MainWindow::chartProvenance(const QString& chartName) const
 {
     const RunRecord* run = resultsPanel_->shownRun();
-    const QString title = run ? tr("RNN Workbench: %1 chart, run %2 on %3").arg(chartName).arg(run->number).arg(run->dataLabel)
-                              : tr("RNN Workbench: %1 chart of %2").arg(chartName, document_->label());
+    const QString title
+        = run ? tr("RNN Workbench: %1 chart, run %2 on %3").arg(chartName).arg(run->number).arg(run->dataLabel)
+              : tr("RNN Workbench: %1 chart of %2").arg(chartName, document_->label());
     return {title, provenance()};
 }
 
@@ -117,7 +118,8 @@ bool MainWindow::saveShownModel(const QString& path)
     const RunRecord* run = resultsPanel_->shownRun();
     QString error = tr("no run is shown: train one or open a model first");
     if (run && saveRunModel(*run, path, &error)) {
-        statusBar()->showMessage(tr("Saved the model of run %1 to %2").arg(run->number).arg(QDir::toNativeSeparators(path)), 8000);
+        statusBar()->showMessage(
+            tr("Saved the model of run %1 to %2").arg(run->number).arg(QDir::toNativeSeparators(path)), 8000);
         return true;
     }
     showError(tr("Cannot save the model"), error);
@@ -198,15 +200,13 @@ void MainWindow::exportScriptInteractively()
     const RunRecord* run = resultsPanel_->shownRun();
     if (!run)
         return;
-    const QString path = askSavePath(tr("Export PyTorch Script"), tr("run-%1.py").arg(run->number), tr("Python scripts (*.py)"));
+    const QString path
+        = askSavePath(tr("Export PyTorch Script"), tr("run-%1.py").arg(run->number), tr("Python scripts (*.py)"));
     if (!path.isEmpty() && askOverwrite(scriptModelPath(path))) // the model beside it is not from the dialog
         exportPytorchScript(path);
 }
 
-bool MainWindow::askOverwrite(const QString& path)
-{
-    return !interactive_ || confirmReplace(this, path);
-}
+bool MainWindow::askOverwrite(const QString& path) { return !interactive_ || confirmReplace(this, path); }
 
 // A save dialog (which asks before replacing what it returns), the suffix added if missing.
 QString MainWindow::askSavePath(const QString& title, const QString& name, const QString& filter)

@@ -2,24 +2,24 @@
 // report, about), kept apart from the panel wiring in main_window.cpp.
 #include "app/shell/main_window.h"
 
-#include "app/shell/app_settings.h"
-#include "app/session/bundled_data.h"
-#include "app/session/data_document.h"
 #include "app/panels/data_panel.h"
 #include "app/panels/hyper_panel.h"
-#include "app/shell/recent_files.h"
-#include "app/session/report_file.h"
 #include "app/panels/results_panel.h"
+#include "app/panels/training_panel.h"
+#include "app/session/bundled_data.h"
+#include "app/session/data_document.h"
+#include "app/session/report_file.h"
 #include "app/shell/about_dialog.h"
 #include "app/shell/app_options.h"
+#include "app/shell/app_settings.h"
 #include "app/shell/color_scheme.h"
-#include "app/shell/translations.h"
+#include "app/shell/recent_files.h"
 #include "app/shell/samples_menu.h"
+#include "app/shell/translations.h"
 #include "app/teaching/teaching_panel.h"
-#include "app/panels/training_panel.h"
 
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
@@ -103,13 +103,15 @@ void MainWindow::exportChartsInteractively()
                 existing << chart.name + QLatin1String(suffix);
     if (!existing.isEmpty()
         && QMessageBox::question(this, tr("Replace Files?"),
-                                 tr("%1 already holds %2. Replace them?").arg(QDir::toNativeSeparators(dir), existing.join(QStringLiteral(", "))),
+                                 tr("%1 already holds %2. Replace them?")
+                                     .arg(QDir::toNativeSeparators(dir), existing.join(QStringLiteral(", "))),
                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
                != QMessageBox::Yes)
         return;
     flushPlots();
     QString error;
-    const QStringList files = exportCharts(charts(), dir, [this](const QString& name) { return chartProvenance(name); }, &error);
+    const QStringList files = exportCharts(
+        charts(), dir, [this](const QString& name) { return chartProvenance(name); }, &error);
     if (!error.isEmpty())
         showError(tr("Export failed"), error);
     else
@@ -121,9 +123,8 @@ void MainWindow::saveReportInteractively()
     const RunRecord* run = resultsPanel_->shownRun();
     if (!run)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Run Report"),
-                                                      lastDirectory() + tr("/run-%1.json").arg(run->number),
-                                                      tr("JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Run Report"), lastDirectory() + tr("/run-%1.json").arg(run->number), tr("JSON (*.json)"));
     QString error;
     if (!path.isEmpty() && !writeRunReport(run->outcome, path, &error))
         showError(tr("Cannot save the report"), error);

@@ -2,11 +2,11 @@
 // run trained again to show that its loss curve comes back bit for bit.
 #include "app/shell/main_window.h"
 
+#include "app/panels/results_panel.h"
 #include "app/session/data_document.h"
 #include "app/session/project_file.h"
 #include "app/session/qt_text.h"
 #include "app/shell/recent_files.h"
-#include "app/panels/results_panel.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -40,7 +40,8 @@ bool MainWindow::saveProjectFile(const QString& path)
         return false;
     }
     Project project;
-    project.datasetPath = toStd(dataSource_.path.startsWith(u':') ? dataSource_.path : QFileInfo(dataSource_.path).absoluteFilePath());
+    project.datasetPath
+        = toStd(dataSource_.path.startsWith(u':') ? dataSource_.path : QFileInfo(dataSource_.path).absoluteFilePath());
     project.datasetRelative = toStd(relativeDatasetPath(dataSource_.path, path));
     project.datasetSha256 = toStd(dataSource_.sha256);
     project.config = effectiveConfig();
@@ -60,7 +61,8 @@ bool MainWindow::saveProjectFile(const QString& path)
         showError(tr("Cannot save the project"), toQ(e.what()));
         return false;
     }
-    QString message = tr("Saved the project %1 with %n run(s)", nullptr, int(project.runs.size())).arg(QDir::toNativeSeparators(path));
+    QString message = tr("Saved the project %1 with %n run(s)", nullptr, int(project.runs.size()))
+                          .arg(QDir::toNativeSeparators(path));
     if (skipped > 0)
         message += tr(" (%n run(s) made on other data not included)", nullptr, skipped);
     statusBar()->showMessage(message, 10000);
@@ -85,7 +87,8 @@ bool MainWindow::openProjectFile(const QString& path)
     if (dataset.isEmpty() || !openDataFile(dataset)) {
         applyConfig(project.config);
         const QString warning = tr("%1: its dataset %2 is missing or unreadable; the hyperparameters are restored, the "
-                                   "%n run(s) are not", nullptr, int(project.runs.size()))
+                                   "%n run(s) are not",
+                                   nullptr, int(project.runs.size()))
                                     .arg(QDir::toNativeSeparators(path), savedPath);
         showError(tr("Project dataset missing"), warning);
         emit projectOpened(path, warning);
@@ -160,8 +163,8 @@ void MainWindow::reportVerification(const RunOutcome& outcome)
     const bool identical = at < 0;
     QString message;
     if (identical)
-        message = tr("Run %1 re-trained as run %2: the loss curve is identical, bit for bit, over all %n epoch(s).", nullptr,
-                     int(outcome.trainLoss.size()))
+        message = tr("Run %1 re-trained as run %2: the loss curve is identical, bit for bit, over all %n epoch(s).",
+                     nullptr, int(outcome.trainLoss.size()))
                       .arg(original.run)
                       .arg(newRun);
     else if (std::size_t(at) < std::min(original.trainLoss.size(), outcome.trainLoss.size()))
@@ -180,8 +183,8 @@ void MainWindow::reportVerification(const RunOutcome& outcome)
                       .arg(stopReasonText(outcome.stop));
     statusBar()->showMessage(message, 15000);
     if (interactive_) {
-        auto* box = new QMessageBox(identical ? QMessageBox::Information : QMessageBox::Warning, tr("Re-run and Verify"),
-                                    message, QMessageBox::Ok, this);
+        auto* box = new QMessageBox(identical ? QMessageBox::Information : QMessageBox::Warning,
+                                    tr("Re-run and Verify"), message, QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }

@@ -4,8 +4,8 @@
 // benchmarks; nothing asserts on it.
 #include <QElapsedTimer>
 #include <QList>
-#include <QPair>
 #include <QObject>
+#include <QPair>
 #include <QTimer>
 
 namespace rnnwb::app {

@@ -14,7 +14,9 @@
 
 class QComboBox;
 
-namespace Ui { class SweepDialog; }
+namespace Ui {
+class SweepDialog;
+}
 
 namespace rnnwb::app {
 

@@ -92,16 +92,16 @@ QString chooseLanguage(const QString& override, const QString& setting, const QL
     for (const QString& choice : {override, setting})
         if (const QString language = knownLanguage(choice); !language.isEmpty())
             return language;
-    const bool simplifiedChinese =
-        system.language() == QLocale::Chinese && system.script() != QLocale::TraditionalChineseScript;
+    const bool simplifiedChinese
+        = system.language() == QLocale::Chinese && system.script() != QLocale::TraditionalChineseScript;
     return simplifiedChinese ? kChinese.toString() : kEnglish.toString();
 }
 
 void installTranslations(QApplication& app)
 {
     qDeleteAll(app.findChildren<QTranslator*>(kTranslatorName, Qt::FindDirectChildrenOnly));
-    installedLanguage =
-        chooseLanguage(qEnvironmentVariable(qPrintable(kOverrideVariable)), languageSetting(), QLocale::system());
+    installedLanguage
+        = chooseLanguage(qEnvironmentVariable(qPrintable(kOverrideVariable)), languageSetting(), QLocale::system());
     if (installedLanguage == kEnglish)
         return;
     // Qt's own strings first: translators installed later are asked first, so the app's win.

@@ -1,7 +1,7 @@
 #include "app/teaching/architecture_scene.h"
 
-#include "app/teaching/architecture_view.h"
 #include "app/session/qt_text.h"
+#include "app/teaching/architecture_view.h"
 #include "app/teaching/teaching_paint.h"
 #include "core/nn/param_layout.h"
 
@@ -47,7 +47,10 @@ QString recurrentWeightNumbers(const NetworkShape& s)
 {
     return u"%1×%2"_s.arg(gateCount(s.cell) * s.hiddenSize).arg(s.hiddenSize);
 }
-QString recurrentWeightShape(const NetworkShape& s) { return gateRows(s.cell) + u"×H = "_s + recurrentWeightNumbers(s); }
+QString recurrentWeightShape(const NetworkShape& s)
+{
+    return gateRows(s.cell) + u"×H = "_s + recurrentWeightNumbers(s);
+}
 // V, the head nn.Linear(H, 1): [1 × H].
 QString headNumbers(const NetworkShape& s) { return u"1×%1"_s.arg(s.hiddenSize); }
 
@@ -66,15 +69,18 @@ QString foldedLegend(const TrainConfig& config, const NetworkShape& s)
 {
     // 隐藏层 hidden layer: S, the tutorial's hidden-layer values.
     return gateBlocksTitle(s.cell) + u"\n\n"_s
-        + ArchitectureView::tr("Inputs per step I = %1 · hidden units H = %2 · layers L = %3")
-              .arg(s.inputSize).arg(s.hiddenSize).arg(s.layers)
-        + u"\n\n"_s
-        + ArchitectureView::tr("U = weight_ih (input → hidden), W = weight_hh (hidden at t−1 → hidden at t, "
-                               "the same matrix at every step), V = the linear head (hidden → output). "
-                               "Each layer also adds bias_ih and bias_hh, %1 values each.")
-              .arg(gateCount(s.cell) * s.hiddenSize)
-        + u"\n\n"_s + ArchitectureView::tr("Parameters in all: %1").arg(QLocale().toString(qulonglong(parameterCount(s)))) + u"\n\n"_s
-        + layoutExplanation(config);
+           + ArchitectureView::tr("Inputs per step I = %1 · hidden units H = %2 · layers L = %3")
+                 .arg(s.inputSize)
+                 .arg(s.hiddenSize)
+                 .arg(s.layers)
+           + u"\n\n"_s
+           + ArchitectureView::tr("U = weight_ih (input → hidden), W = weight_hh (hidden at t−1 → hidden at t, "
+                                  "the same matrix at every step), V = the linear head (hidden → output). "
+                                  "Each layer also adds bias_ih and bias_hh, %1 values each.")
+                 .arg(gateCount(s.cell) * s.hiddenSize)
+           + u"\n\n"_s
+           + ArchitectureView::tr("Parameters in all: %1").arg(QLocale().toString(qulonglong(parameterCount(s))))
+           + u"\n\n"_s + layoutExplanation(config);
 }
 
 QRectF centredRect(QPointF centre, QSizeF size)
@@ -131,7 +137,8 @@ ArchitectureScene foldedScene(const TrainConfig& config, QSizeF size, const QFon
     scene.notes.push_back({QRectF(margin, margin / 2, w - 2 * margin, line * 1.5),
                            ArchitectureView::tr("Folded: X —U→ S —V→ O, with W carrying S from one step to the next"),
                            true});
-    scene.notes.push_back({QRectF(split + margin, margin + line * 2.2, w - split - 2 * margin, h), foldedLegend(config, s)});
+    scene.notes.push_back(
+        {QRectF(split + margin, margin + line * 2.2, w - split - 2 * margin, h), foldedLegend(config, s)});
 
     // Rows from the bottom: X, the layers S¹ … S^L (long stacks elided), O.
     const QSizeF node(96, line * 2.3);
@@ -159,20 +166,21 @@ ArchitectureScene foldedScene(const TrainConfig& config, QSizeF size, const QFon
         const QPolygonF loop{QPointF(b.right(), b.center().y() - 8), QPointF(b.right() + 26, b.center().y() - 8),
                              QPointF(b.right() + 26, b.center().y() + 8), QPointF(b.right() + 1, b.center().y() + 8)};
         scene.arrows.push_back({loop,
-                                u"W"_s + superscript(layers[i] + 1) + u" = "_s + tensorName(s.cell, u"weight_hh"_s, layers[i])
-                                    + u'\n' + recurrentWeightShape(s),
+                                u"W"_s + superscript(layers[i] + 1) + u" = "_s
+                                    + tensorName(s.cell, u"weight_hh"_s, layers[i]) + u'\n' + recurrentWeightShape(s),
                                 QPointF(b.right() + 28, b.center().y()), Qt::AlignRight | Qt::AlignVCenter});
     }
     scene.nodes.push_back({box[rows - 1], u"O"_s, ArchitectureView::tr("the prediction")});
 
     for (int r = 0; r + 1 < rows; ++r) {
-        const bool elided = (r >= 1 && layers[r - 1] == kEllipsis) || (r + 1 <= int(layers.size()) && layers[r] == kEllipsis);
+        const bool elided
+            = (r >= 1 && layers[r - 1] == kEllipsis) || (r + 1 <= int(layers.size()) && layers[r] == kEllipsis);
         ArchitectureScene::Arrow arrow{upward(box[r], box[r + 1]), {}, {}, Qt::AlignLeft | Qt::AlignVCenter, elided};
         if (r + 1 == rows - 1)
             arrow.label = ArchitectureView::tr("V = linear.weight (head)") + u"\n1×H = "_s + headNumbers(s);
         else if (layers[r] != kEllipsis)
             arrow.label = u"U"_s + superscript(layers[r] + 1) + u" = "_s + tensorName(s.cell, u"weight_ih"_s, layers[r])
-                + u'\n' + inputWeightShape(s, layers[r]);
+                          + u'\n' + inputWeightShape(s, layers[r]);
         arrow.anchor = QPointF(box[r].left() - 4, middle(arrow.path).y()); // left of the boxes: never over one
         scene.arrows.push_back(arrow);
     }
@@ -191,8 +199,8 @@ QString stepSubscript(int i, int steps, bool symbolic)
 }
 
 struct Grid {
-    std::vector<int> columns; // shown steps (kEllipsis: elided)
-    std::vector<int> layers;  // shown layers, bottom first
+    std::vector<int> columns;             // shown steps (kEllipsis: elided)
+    std::vector<int> layers;              // shown layers, bottom first
     std::vector<std::vector<QRectF>> box; // [row][column]; row 0 the input, last the output
     int rows() const { return int(box.size()); }
     bool elidedRow(int r) const { return r >= 1 && r <= int(layers.size()) && layers[r - 1] == kEllipsis; }
@@ -224,7 +232,8 @@ QString rowLabel(const Grid& g, int r, const NetworkShape& s, bool features)
     if (g.elidedRow(r))
         return u"⋮"_s;
     if (r == g.rows() - 1)
-        return features ? ArchitectureView::tr("output O\n(every step)") : ArchitectureView::tr("output O\n(last step)");
+        return features ? ArchitectureView::tr("output O\n(every step)")
+                        : ArchitectureView::tr("output O\n(last step)");
     return ArchitectureView::tr("layer %1").arg(g.layers[r - 1] + 1);
 }
 
@@ -233,8 +242,8 @@ void addUnrolledNodes(ArchitectureScene& scene, const Grid& g, const NetworkShap
     const int last = int(g.columns.size()) - 1;
     for (int r = 0; r < g.rows(); ++r) {
         const QRectF& first = g.box[r][0];
-        scene.notes.push_back({QRectF(0, first.top() - 8, first.left() - 52, first.height() + 16), rowLabel(g, r, s, features),
-                               false, Qt::AlignRight | Qt::AlignVCenter});
+        scene.notes.push_back({QRectF(0, first.top() - 8, first.left() - 52, first.height() + 16),
+                               rowLabel(g, r, s, features), false, Qt::AlignRight | Qt::AlignVCenter});
         for (int c = 0; c <= last; ++c) {
             if (g.elidedRow(r) || g.elidedColumn(c)) {
                 if (!(r == g.rows() - 1 && !features))
@@ -273,7 +282,8 @@ void addUnrolledArrows(ArchitectureScene& scene, const Grid& g, const NetworkSha
                 firstV = false;
             } else if (!elided) {
                 const int layer = g.layers[r];
-                a.label = u"U"_s + superscript(layer + 1) + (c == 0 ? QString(u' ' + inputWeightNumbers(s, layer)) : QString());
+                a.label = u"U"_s + superscript(layer + 1)
+                          + (c == 0 ? QString(u' ' + inputWeightNumbers(s, layer)) : QString());
             }
             scene.arrows.push_back(a);
         }
@@ -282,14 +292,18 @@ void addUnrolledArrows(ArchitectureScene& scene, const Grid& g, const NetworkSha
         if (g.elidedRow(r))
             continue;
         const QRectF& first = g.box[r][0];
-        scene.arrows.push_back({QPolygonF{QPointF(first.left() - 34, first.center().y()), QPointF(first.left(), first.center().y())},
-                                u"0"_s, QPointF(first.left() - 34, first.center().y()), Qt::AlignLeft | Qt::AlignVCenter}); // h₀ (and c₀) = 0
+        scene.arrows.push_back(
+            {QPolygonF{QPointF(first.left() - 34, first.center().y()), QPointF(first.left(), first.center().y())},
+             u"0"_s, QPointF(first.left() - 34, first.center().y()),
+             Qt::AlignLeft | Qt::AlignVCenter}); // h₀ (and c₀) = 0
         for (int c = 0; c < last; ++c) {
             const bool elided = g.elidedColumn(c) || g.elidedColumn(c + 1);
-            ArchitectureScene::Arrow a{rightward(g.box[r][c], g.box[r][c + 1]), {}, {}, Qt::AlignHCenter | Qt::AlignTop, elided};
+            ArchitectureScene::Arrow a{
+                rightward(g.box[r][c], g.box[r][c + 1]), {}, {}, Qt::AlignHCenter | Qt::AlignTop, elided};
             a.anchor = middle(a.path);
             if (!elided)
-                a.label = u"W"_s + superscript(g.layers[r - 1] + 1) + (c == 0 ? QString((wrapW ? u'\n' : u' ') + recurrentWeightNumbers(s)) : QString());
+                a.label = u"W"_s + superscript(g.layers[r - 1] + 1)
+                          + (c == 0 ? QString((wrapW ? u'\n' : u' ') + recurrentWeightNumbers(s)) : QString());
             scene.arrows.push_back(a);
         }
     }
@@ -307,7 +321,8 @@ ArchitectureScene unrolledScene(const TrainConfig& config, QSizeF size, const QF
     scene.notes.push_back({QRectF(margin, margin / 2, w - 2 * margin, line * 1.5),
                            ArchitectureView::tr("Unrolled over time: every step reuses the same U, W and V"), true});
     const QString layoutText = layoutExplanation(config);
-    const qreal textHeight = metrics.boundingRect(QRectF(0, 0, w - 2 * margin, h), Qt::TextWordWrap, layoutText).height();
+    const qreal textHeight
+        = metrics.boundingRect(QRectF(0, 0, w - 2 * margin, h), Qt::TextWordWrap, layoutText).height();
     scene.notes.push_back({QRectF(margin, margin / 2 + line * 1.4, w - 2 * margin, textHeight + 2), layoutText});
     // The features layout runs the whole series: its steps are drawn as 1, 2, 3, …, n−1, n.
     const int steps = features ? 7 : config.window;
@@ -315,7 +330,8 @@ ArchitectureScene unrolledScene(const TrainConfig& config, QSizeF size, const QF
     const Grid g = unrolledGrid(s, steps, area, line);
     addUnrolledNodes(scene, g, s, steps, features);
     const qreal gap = g.columns.size() > 1 ? g.box[0][1].left() - g.box[0][0].right() : w;
-    const bool wrapW = metrics.horizontalAdvance(u"W¹ "_s + recurrentWeightNumbers(s)) * 0.92 + 8 > gap; // labels: 0.92 × the font
+    const bool wrapW
+        = metrics.horizontalAdvance(u"W¹ "_s + recurrentWeightNumbers(s)) * 0.92 + 8 > gap; // labels: 0.92 × the font
     addUnrolledArrows(scene, g, s, features, wrapW);
     const QString time = features ? ArchitectureView::tr("time → samples 1 … n of the series, one window each")
                                   : ArchitectureView::tr("time → steps 1 … %1 of the window").arg(config.window);

@@ -16,16 +16,16 @@ namespace rnnwb::app {
 struct ArchitectureScene {
     struct Node {
         QRectF rect;
-        QString title;  // "X", "S¹", "x₃"
-        QString detail; // smaller second line, may be empty
+        QString title;      // "X", "S¹", "x₃"
+        QString detail;     // smaller second line, may be empty
         bool state = false; // a hidden state (drawn highlighted)
     };
     struct Arrow {
-        QPolygonF path;  // head at the last point
-        QString label;   // may hold '\n'; empty: no label
-        QPointF anchor;  // the label sits beside this point …
+        QPolygonF path;                                         // head at the last point
+        QString label;                                          // may hold '\n'; empty: no label
+        QPointF anchor;                                         // the label sits beside this point …
         Qt::Alignment side = Qt::AlignRight | Qt::AlignVCenter; // … on this side (teaching::labelRect)
-        bool dashed = false; // passes through an elided part
+        bool dashed = false;                                    // passes through an elided part
     };
     struct Note {
         QRectF rect;

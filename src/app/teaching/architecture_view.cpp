@@ -30,7 +30,8 @@ void paintArrows(QPainter& p, const ArchitectureScene& scene, const QPalette& pa
 {
     const QColor ink = palette.color(QPalette::Text);
     for (const ArchitectureScene::Arrow& arrow : scene.arrows) {
-        p.setPen(QPen(arrow.dashed ? teaching::frameColour(palette) : ink, 1.4, arrow.dashed ? Qt::DashLine : Qt::SolidLine));
+        p.setPen(QPen(arrow.dashed ? teaching::frameColour(palette) : ink, 1.4,
+                      arrow.dashed ? Qt::DashLine : Qt::SolidLine));
         teaching::drawArrow(p, arrow.path);
     }
 }

@@ -27,8 +27,8 @@ void addInputs(CellDiagram& d, qreal busStart, qreal busEnd)
     d.wires.push_back({line({QPointF(busStart, kBus), QPointF(busEnd, kBus)}), false});
     d.wires.push_back({line({QPointF(60, kCellCanvas.height()), QPointF(60, kBus)})});
     d.captions.push_back({QPointF(62, kBus + 22), Qt::AlignRight | Qt::AlignVCenter, CellView::tr("xₜ (× U)")});
-    d.captions.push_back({QPointF((busStart + busEnd) / 2 + 40, kBus), Qt::AlignHCenter | Qt::AlignBottom,
-                          CellView::tr("hₜ₋₁ (× W)")});
+    d.captions.push_back(
+        {QPointF((busStart + busEnd) / 2 + 40, kBus), Qt::AlignHCenter | Qt::AlignBottom, CellView::tr("hₜ₋₁ (× W)")});
     for (const CellDiagram::Gate& g : d.gates)
         d.wires.push_back({line({QPointF(g.rect.center().x(), kBus), QPointF(g.rect.center().x(), kGateBottom)})});
 }
@@ -46,18 +46,21 @@ CellDiagram lstmDiagram()
                 {u"c"_s, false, u"cₜ"_s, chip(446, kChipTop)},
                 {u"h"_s, true, u"hₜ₋₁"_s, chip(14, kBus - 58)},
                 {u"h"_s, false, u"hₜ"_s, chip(446, 170)}};
-    d.marks = {{QPointF(150, kBelt), u"×"_s}, {QPointF(273, kBelt), u"+"_s}, {QPointF(273, 150), u"×"_s},
-               {QPointF(396, 122), kTanh}, {QPointF(396, 160), u"×"_s}};
+    d.marks = {{QPointF(150, kBelt), u"×"_s},
+               {QPointF(273, kBelt), u"+"_s},
+               {QPointF(273, 150), u"×"_s},
+               {QPointF(396, 122), kTanh},
+               {QPointF(396, 160), u"×"_s}};
     d.wires = {
-        {line({QPointF(14, kBelt), QPointF(kRight, kBelt)}), true, true},                          // c_{t−1} → c_t
-        {line({QPointF(150, kGateTop), QPointF(150, kBelt + kMark)})},                             // f ⊙ c_{t−1}
-        {line({QPointF(232, kGateTop), QPointF(232, 150), QPointF(273 - kMark, 150)})},            // i ⊙ …
-        {line({QPointF(314, kGateTop), QPointF(314, 150), QPointF(273 + kMark, 150)})},            // … ⊙ g
-        {line({QPointF(273, 150 - kMark), QPointF(273, kBelt + kMark)})},                          // + i ⊙ g
-        {line({QPointF(396, kBelt), QPointF(396, 112)})},                                          // tanh(c_t)
+        {line({QPointF(14, kBelt), QPointF(kRight, kBelt)}), true, true},               // c_{t−1} → c_t
+        {line({QPointF(150, kGateTop), QPointF(150, kBelt + kMark)})},                  // f ⊙ c_{t−1}
+        {line({QPointF(232, kGateTop), QPointF(232, 150), QPointF(273 - kMark, 150)})}, // i ⊙ …
+        {line({QPointF(314, kGateTop), QPointF(314, 150), QPointF(273 + kMark, 150)})}, // … ⊙ g
+        {line({QPointF(273, 150 - kMark), QPointF(273, kBelt + kMark)})},               // + i ⊙ g
+        {line({QPointF(396, kBelt), QPointF(396, 112)})},                               // tanh(c_t)
         {line({QPointF(396, 132), QPointF(396, 160 - kMark)})},
-        {line({QPointF(396, kGateTop), QPointF(396, 160 + kMark)})},                               // o ⊙ …
-        {line({QPointF(396 + kMark, 160), QPointF(kRight, 160)})},                                 // h_t
+        {line({QPointF(396, kGateTop), QPointF(396, 160 + kMark)})}, // o ⊙ …
+        {line({QPointF(396 + kMark, 160), QPointF(kRight, 160)})},   // h_t
     };
     d.captions.push_back({QPointF(211, kBelt - 2), Qt::AlignHCenter | Qt::AlignTop, CellView::tr("cell state")});
     addInputs(d, 14, 396);
@@ -71,14 +74,16 @@ CellDiagram gruDiagram()
                {u"r"_s, kSigma, CellView::tr("reset gate"), Range::Unit, gateBox(240)},
                {u"n"_s, kTanh, CellView::tr("candidate"), Range::Signed, gateBox(345)}};
     d.states = {{u"h"_s, true, u"hₜ₋₁"_s, chip(14, kChipTop)}, {u"h"_s, false, u"hₜ"_s, chip(446, kChipTop)}};
-    d.marks = {{QPointF(150, kBelt), u"×"_s}, {QPointF(365, kBelt), u"+"_s}, {QPointF(255, 140), u"1−"_s},
+    d.marks = {{QPointF(150, kBelt), u"×"_s},
+               {QPointF(365, kBelt), u"+"_s},
+               {QPointF(255, 140), u"1−"_s},
                {QPointF(365, 140), u"×"_s}};
     d.wires = {
-        {line({QPointF(14, kBelt), QPointF(kRight, kBelt)}), true, true},                          // h_{t−1} → h_t
-        {line({QPointF(30, kBelt), QPointF(30, kBus)}), false},                                    // h_{t−1} into the gates
-        {line({QPointF(150, kGateTop), QPointF(150, kBelt + kMark)})},                             // z ⊙ h_{t−1}
-        {line({QPointF(150, 140), QPointF(255 - 15, 140)})},                                       // 1 − z
-        {line({QPointF(255 + 15, 140), QPointF(365 - kMark, 140)})},                               // (1 − z) ⊙ n
+        {line({QPointF(14, kBelt), QPointF(kRight, kBelt)}), true, true}, // h_{t−1} → h_t
+        {line({QPointF(30, kBelt), QPointF(30, kBus)}), false},           // h_{t−1} into the gates
+        {line({QPointF(150, kGateTop), QPointF(150, kBelt + kMark)})},    // z ⊙ h_{t−1}
+        {line({QPointF(150, 140), QPointF(255 - 15, 140)})},              // 1 − z
+        {line({QPointF(255 + 15, 140), QPointF(365 - kMark, 140)})},      // (1 − z) ⊙ n
         {line({QPointF(365, kGateTop), QPointF(365, 140 + kMark)})},
         {line({QPointF(365, 140 - kMark), QPointF(365, kBelt + kMark)})},
         {line({QPointF(240, kGateTop), QPointF(240, 170), QPointF(325, 170), QPointF(325, kGateTop)})}, // r into n
@@ -101,10 +106,11 @@ CellDiagram rnnDiagram()
                {line({QPointF(270, kCellCanvas.height()), QPointF(270, box.bottom())})},
                {line({QPointF(box.right(), mid), QPointF(kRight, mid)}), true, true},
                {line({QPointF(270, box.top()), QPointF(270, 36)}), true, true}};
-    d.captions = {{QPointF(165, mid - 2), Qt::AlignHCenter | Qt::AlignTop, CellView::tr("× W (weight_hh)")},
-                  {QPointF(274, 300), Qt::AlignRight | Qt::AlignVCenter, CellView::tr("xₜ × U (weight_ih)")},
-                  {QPointF(412, mid - 2), Qt::AlignHCenter | Qt::AlignTop, CellView::tr("to the next step")},
-                  {QPointF(274, 70), Qt::AlignRight | Qt::AlignVCenter, CellView::tr("up: to V (the head)\nor the next layer")}};
+    d.captions = {
+        {QPointF(165, mid - 2), Qt::AlignHCenter | Qt::AlignTop, CellView::tr("× W (weight_hh)")},
+        {QPointF(274, 300), Qt::AlignRight | Qt::AlignVCenter, CellView::tr("xₜ × U (weight_ih)")},
+        {QPointF(412, mid - 2), Qt::AlignHCenter | Qt::AlignTop, CellView::tr("to the next step")},
+        {QPointF(274, 70), Qt::AlignRight | Qt::AlignVCenter, CellView::tr("up: to V (the head)\nor the next layer")}};
     return d;
 }
 

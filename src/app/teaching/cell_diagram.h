@@ -32,9 +32,9 @@ struct CellDiagram {
         QRectF rect;
     };
     struct State {
-        QString key;      // "c" or "h"
-        bool previous;    // the value entering the step (t − 1), zero at the first step
-        QString label;    // "cₜ₋₁"
+        QString key;   // "c" or "h"
+        bool previous; // the value entering the step (t − 1), zero at the first step
+        QString label; // "cₜ₋₁"
         QRectF rect;
     };
     struct Mark {

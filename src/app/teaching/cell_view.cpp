@@ -1,8 +1,8 @@
 #include "app/teaching/cell_view.h"
 #include "app/teaching/teaching_texts.h"
 
-#include "app/teaching/cell_diagram.h"
 #include "app/session/qt_text.h"
+#include "app/teaching/cell_diagram.h"
 #include "app/teaching/teaching_paint.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -39,15 +39,15 @@ QString equations(CellType cell)
     switch (cell) {
     case CellType::Lstm:
         return gateEquation(u"i"_s, u"σ"_s, u"i"_s) + gateEquation(u"f"_s, u"σ"_s, u"f"_s)
-            + gateEquation(u"g"_s, u"tanh"_s, u"g"_s) + gateEquation(u"o"_s, u"σ"_s, u"o"_s)
-            + u"c<sub>t</sub> = f<sub>t</sub> ⊙ c<sub>t−1</sub> + i<sub>t</sub> ⊙ g<sub>t</sub><br>"
-              "h<sub>t</sub> = o<sub>t</sub> ⊙ tanh(c<sub>t</sub>)"_s;
+               + gateEquation(u"g"_s, u"tanh"_s, u"g"_s) + gateEquation(u"o"_s, u"σ"_s, u"o"_s)
+               + u"c<sub>t</sub> = f<sub>t</sub> ⊙ c<sub>t−1</sub> + i<sub>t</sub> ⊙ g<sub>t</sub><br>"
+                 "h<sub>t</sub> = o<sub>t</sub> ⊙ tanh(c<sub>t</sub>)"_s;
     case CellType::Gru:
         return gateEquation(u"r"_s, u"σ"_s, u"r"_s) + gateEquation(u"z"_s, u"σ"_s, u"z"_s)
-            + u"n<sub>t</sub> = tanh(W<sub>in</sub>x<sub>t</sub> + b<sub>in</sub><br>"
-              "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;+ r<sub>t</sub> ⊙ (W<sub>hn</sub>h<sub>t−1</sub> + "
-              "b<sub>hn</sub>))<br>"
-              "h<sub>t</sub> = (1 − z<sub>t</sub>) ⊙ n<sub>t</sub> + z<sub>t</sub> ⊙ h<sub>t−1</sub>"_s;
+               + u"n<sub>t</sub> = tanh(W<sub>in</sub>x<sub>t</sub> + b<sub>in</sub><br>"
+                 "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;+ r<sub>t</sub> ⊙ (W<sub>hn</sub>h<sub>t−1</sub> + "
+                 "b<sub>hn</sub>))<br>"
+                 "h<sub>t</sub> = (1 − z<sub>t</sub>) ⊙ n<sub>t</sub> + z<sub>t</sub> ⊙ h<sub>t−1</sub>"_s;
     case CellType::Rnn:
         return u"h<sub>t</sub> = tanh(W<sub>ih</sub>x<sub>t</sub> + b<sub>ih</sub> + W<sub>hh</sub>h<sub>t−1</sub> + "
                "b<sub>hh</sub>)"_s;
@@ -170,7 +170,7 @@ QString CellView::valueText(const QString& gate) const
 QString CellView::equationsHtml() const
 {
     return u"<p><b>%1</b></p><p>%2</p><p>%3</p>"_s.arg(tr("%1 equations (PyTorch)").arg(cellTitle(cell_)),
-                                                      equations(cell_), equationNote(cell_));
+                                                       equations(cell_), equationNote(cell_));
 }
 
 QString CellView::title() const

@@ -117,7 +117,8 @@ void GradientFlowChart::fit()
         }
     }
     if (hi > 0.0)
-        plot_->yAxis->setRange(std::pow(10.0, std::floor(std::log10(lo))), std::pow(10.0, std::ceil(std::log10(hi) + 1e-9)));
+        plot_->yAxis->setRange(std::pow(10.0, std::floor(std::log10(lo))),
+                               std::pow(10.0, std::ceil(std::log10(hi) + 1e-9)));
     else
         plot_->yAxis->setRange(1e-3, 1.0);
     plot_->xAxis->setRange(0.5, last + 0.5);

@@ -1,7 +1,7 @@
 #include "app/teaching/inside_heatmap.h"
 
-#include "app/teaching/inside_view.h" // tr()
 #include "app/charts/plot_palette.h"
+#include "app/teaching/inside_view.h" // tr()
 
 #include <qcustomplot.h>
 
@@ -14,15 +14,24 @@ using namespace Qt::StringLiterals;
 
 QString insideValueTitle(const QString& name)
 {
-    if (name == u"i") return InsideView::tr("input gate i");
-    if (name == u"f") return InsideView::tr("forget gate f");
-    if (name == u"g") return InsideView::tr("candidate g (tanh)");
-    if (name == u"o") return InsideView::tr("output gate o");
-    if (name == u"c") return InsideView::tr("cell state c");
-    if (name == u"h") return InsideView::tr("hidden state h");
-    if (name == u"r") return InsideView::tr("reset gate r");
-    if (name == u"z") return InsideView::tr("update gate z");
-    if (name == u"n") return InsideView::tr("candidate n (tanh)");
+    if (name == u"i")
+        return InsideView::tr("input gate i");
+    if (name == u"f")
+        return InsideView::tr("forget gate f");
+    if (name == u"g")
+        return InsideView::tr("candidate g (tanh)");
+    if (name == u"o")
+        return InsideView::tr("output gate o");
+    if (name == u"c")
+        return InsideView::tr("cell state c");
+    if (name == u"h")
+        return InsideView::tr("hidden state h");
+    if (name == u"r")
+        return InsideView::tr("reset gate r");
+    if (name == u"z")
+        return InsideView::tr("update gate z");
+    if (name == u"n")
+        return InsideView::tr("candidate n (tanh)");
     return name;
 }
 

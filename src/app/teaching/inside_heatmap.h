@@ -27,7 +27,7 @@ struct InsideHeatmap {
     QCPAxisRect* rect = nullptr;
     QCPColorMap* map = nullptr;
     QCPColorScale* scale = nullptr;
-    QCPItemRect* halo = nullptr;   // a light wide frame under the marker: visible on any colour
+    QCPItemRect* halo = nullptr; // a light wide frame under the marker: visible on any colour
     QCPItemRect* marker = nullptr;
 };
 

@@ -30,10 +30,10 @@ int columnsFor(std::size_t maps) { return maps <= 1 ? 1 : maps <= 4 ? 2 : 3; }
 InsideView::InsideView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(u"insideView"_s);
-    explanation_ = new QLabel(
-        tr("Inside the network for the chosen prediction: one column per time step, one row per hidden "
-           "unit. Gates run from 0 (closed) to 1 (open); g, c and h are tanh values around 0."),
-        this);
+    explanation_
+        = new QLabel(tr("Inside the network for the chosen prediction: one column per time step, one row per hidden "
+                        "unit. Gates run from 0 (closed) to 1 (open); g, c and h are tanh values around 0."),
+                     this);
     explanation_->setObjectName(u"insideExplanation"_s);
     explanation_->setWordWrap(true);
 
@@ -62,7 +62,8 @@ InsideView::InsideView(QWidget* parent) : QWidget(parent)
 
     stack_ = new QStackedWidget(this);
     stack_->setObjectName(u"insideMaps"_s);
-    placeholder_ = new QLabel(tr("Train a model, then click a prediction on the Results chart to look inside it."), this);
+    placeholder_
+        = new QLabel(tr("Train a model, then click a prediction on the Results chart to look inside it."), this);
     placeholder_->setObjectName(u"insidePlaceholder"_s);
     placeholder_->setAlignment(Qt::AlignCenter);
     placeholder_->setWordWrap(true);
@@ -196,7 +197,8 @@ void InsideView::rebuildPages()
     for (int l = 0; l < layerCount(); ++l) {
         pages_.push_back(buildPage(l));
         stack_->addWidget(pages_.back().plot);
-        layerCombo_->addItem(l + 1 == layerCount() && l > 0 ? tr("Layer %1 (top)").arg(l + 1) : tr("Layer %1").arg(l + 1));
+        layerCombo_->addItem(l + 1 == layerCount() && l > 0 ? tr("Layer %1 (top)").arg(l + 1)
+                                                            : tr("Layer %1").arg(l + 1));
     }
     layerCombo_->setCurrentIndex(std::min(keep, layerCount() - 1));
 }

@@ -2,8 +2,8 @@
 
 #include "app/charts/plot_header.h"
 #include "app/charts/plot_palette.h"
-#include "app/session/qt_text.h"
 #include "app/charts/series_plot.h"
+#include "app/session/qt_text.h"
 
 #include <qcustomplot.h>
 
@@ -113,10 +113,10 @@ ParameterHistograms::ParameterHistograms(QWidget* parent) : QWidget(parent)
     fill.setAlpha(170);
     bars_->setBrush(fill);
 
-    explanation_ = new QLabel(
-        tr("How the values of one weight tensor are spread. Training moves them away from their random "
-           "start; a few very large weights can make the network unstable."),
-        this);
+    explanation_
+        = new QLabel(tr("How the values of one weight tensor are spread. Training moves them away from their random "
+                        "start; a few very large weights can make the network unstable."),
+                     this);
     explanation_->setObjectName(u"parameterExplanation"_s);
     explanation_->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -137,10 +137,9 @@ void ParameterHistograms::setParameters(const NetworkShape& shape, const Vec<flo
     if (std::size_t(parameters.size()) != parameterCount(shape))
         layout.clear(); // not this shape's parameters: show nothing rather than misread them
     parameters_ = parameters;
-    const bool sameTensors = std::equal(layout.begin(), layout.end(), layout_.begin(), layout_.end(),
-                                        [](const TensorSpec& a, const TensorSpec& b) {
-                                            return a.name == b.name && a.shape == b.shape;
-                                        });
+    const bool sameTensors
+        = std::equal(layout.begin(), layout.end(), layout_.begin(), layout_.end(),
+                     [](const TensorSpec& a, const TensorSpec& b) { return a.name == b.name && a.shape == b.shape; });
     layout_ = std::move(layout);
     if (sameTensors)
         showChosen();

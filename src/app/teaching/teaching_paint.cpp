@@ -90,15 +90,16 @@ QRectF labelRect(const QPainter& painter, QPointF anchor, Qt::Alignment side, co
     return QRectF(QPointF(x, y), size);
 }
 
-QRectF drawLabel(QPainter& painter, QPointF anchor, Qt::Alignment side, const QString& text,
-                 const QColor& background, qreal gap)
+QRectF drawLabel(QPainter& painter, QPointF anchor, Qt::Alignment side, const QString& text, const QColor& background,
+                 qreal gap)
 {
     const QRectF rect = labelRect(painter, anchor, side, text, gap);
     QColor patch = background;
     patch.setAlphaF(0.85f);
     painter.fillRect(rect, patch);
-    const Qt::Alignment align = (side & Qt::AlignLeft) ? Qt::AlignRight : (side & Qt::AlignRight) ? Qt::AlignLeft
-                                                                                                 : Qt::AlignHCenter;
+    const Qt::Alignment align = (side & Qt::AlignLeft)    ? Qt::AlignRight
+                                : (side & Qt::AlignRight) ? Qt::AlignLeft
+                                                          : Qt::AlignHCenter;
     painter.drawText(rect, int(align | Qt::AlignVCenter), text);
     return rect;
 }
@@ -146,11 +147,13 @@ void drawLevelBar(QPainter& painter, const QRectF& rect, double value, Range ran
     painter.drawRect(rect);
     if (std::isfinite(value)) {
         // Unit: the bar fills [0, value]; Signed: [min(0, v), max(0, v)] around the centre.
-        const double lo = range == Range::Unit ? 0.0 : 0.5, v = std::clamp(value, range == Range::Unit ? 0.0 : -1.0, 1.0);
+        const double lo = range == Range::Unit ? 0.0 : 0.5,
+                     v = std::clamp(value, range == Range::Unit ? 0.0 : -1.0, 1.0);
         const double hi = range == Range::Unit ? v : 0.5 + v / 2;
         const double from = std::min(lo, hi), to = std::max(lo, hi);
         painter.setBrush(activationColour(range == Range::Unit ? 1.0 : (v < 0 ? -1.0 : 1.0), range, palette));
-        painter.drawRect(QRectF(rect.left() + rect.width() * from, rect.top(), rect.width() * (to - from), rect.height()));
+        painter.drawRect(
+            QRectF(rect.left() + rect.width() * from, rect.top(), rect.width() * (to - from), rect.height()));
     }
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(frameColour(palette), 1));

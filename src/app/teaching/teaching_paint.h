@@ -33,12 +33,10 @@ inline void drawArrow(QPainter& painter, QPointF from, QPointF to) { drawArrow(p
 // Where text (lines split at '\n') goes beside `anchor`: Qt::AlignRight puts the box to the
 // right of the point, AlignLeft to its left, AlignHCenter centres it; AlignTop puts it above,
 // AlignBottom below, AlignVCenter centres it vertically. `gap` pixels keep it off the point.
-QRectF labelRect(const QPainter& painter, QPointF anchor, Qt::Alignment side, const QString& text,
-                 qreal gap = 4);
+QRectF labelRect(const QPainter& painter, QPointF anchor, Qt::Alignment side, const QString& text, qreal gap = 4);
 // Draws the text there on a patch of `background`, so lines crossing it do not hide it.
-QRectF drawLabel(QPainter& painter, QPointF anchor, Qt::Alignment side, const QString& text,
-                 const QColor& background, qreal gap = 4);
-
+QRectF drawLabel(QPainter& painter, QPointF anchor, Qt::Alignment side, const QString& text, const QColor& background,
+                 qreal gap = 4);
 
 // Frames and secondary lines: between the background and the text colour.
 QColor frameColour(const QPalette& palette);

@@ -2,10 +2,10 @@
 
 #include "app/teaching/architecture_view.h"
 #include "app/teaching/cell_view.h"
-#include "app/teaching/teaching_texts.h"
 #include "app/teaching/gradient_flow_chart.h"
 #include "app/teaching/inside_view.h"
 #include "app/teaching/parameter_histograms.h"
+#include "app/teaching/teaching_texts.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -17,10 +17,10 @@
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSlider>
-#include <QThread>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -89,7 +89,8 @@ TeachingPanel::TeachingPanel(QWidget* parent)
         showStep(step);
     });
     connect(comparison_, &CellComparison::progress, this, [this](int done, int total) {
-        comparisonLabel_->setText(tr("Training RNN, GRU and LSTM on the long-memory series: %1 of %2 done…").arg(done).arg(total));
+        comparisonLabel_->setText(
+            tr("Training RNN, GRU and LSTM on the long-memory series: %1 of %2 done…").arg(done).arg(total));
     });
     connect(comparison_, &CellComparison::finished, this, &TeachingPanel::onComparison);
     connect(comparison_, &CellComparison::failed, this, [this](const QString& message) {
@@ -312,9 +313,8 @@ void TeachingPanel::onSnapshot(const TeachingSnapshot& snapshot)
                               .arg(snapshot.source)
                               .arg(in.targetIndex)
                               .arg(partTitle(in.part), number(in.prediction), number(in.actual)));
-    sourceLabel_->setToolTip(tr("%1 cells, looking inside the prediction of series index %2")
-                                 .arg(cellTitle(in.cell))
-                                 .arg(in.targetIndex));
+    sourceLabel_->setToolTip(
+        tr("%1 cells, looking inside the prediction of series index %2").arg(cellTitle(in.cell)).arg(in.targetIndex));
     {
         const QSignalBlocker blockTarget(targetBox_), blockLayer(layerBox_), blockStep(stepSlider_);
         targetBox_->setEnabled(true);

@@ -50,8 +50,7 @@ QString teachingExplanation(TeachingView view, CellType cell)
                   "loop); the output <i>O</i> reads <i>S</i> through <i>V</i>. Unrolled, the same U, W and V are "
                   "used at every step: the network is one layer copied along time. The shapes on the arrows "
                   "change as you change the hyperparameters.");
-    case TeachingView::Cell:
-        return cellExplanation(cell);
+    case TeachingView::Cell: return cellExplanation(cell);
     case TeachingView::Inside:
         return tr("<b>Inside the network.</b> Each map is one quantity of one layer: time steps across, hidden "
                   "units down, for the prediction you chose (click a point of the Results chart). Bright "

@@ -23,4 +23,4 @@ namespace rnnwb {
 void writeFileAtomically(const std::string& path, std::span<const std::byte> bytes);
 void writeFileAtomically(const std::string& path, std::string_view text);
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -12,7 +12,7 @@ namespace {
 std::uintptr_t roundDown(std::uintptr_t x) { return x & ~(std::uintptr_t{kHugePageSize} - 1); }
 std::uintptr_t roundUp(std::uintptr_t x) { return roundDown(x + kHugePageSize - 1); }
 
-}  // namespace
+} // namespace
 
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
 
@@ -21,7 +21,7 @@ void adviseHugePages(void* data, std::size_t bytes)
     const auto start = reinterpret_cast<std::uintptr_t>(data);
     const std::uintptr_t begin = roundUp(start), end = roundDown(start + bytes);
     if (bytes >= 2 * kHugePageSize && end > begin)
-        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice: failure is harmless
+        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE); // advice: failure is harmless
 }
 
 // mmap aligns to 4 kB only: map one huge page more than needed, then unmap the unaligned
@@ -54,12 +54,12 @@ void freeHugePages(void* data, std::size_t bytes) noexcept
         munmap(data, roundUp(bytes));
 }
 
-#else  // no transparent huge pages: ordinary memory
+#else // no transparent huge pages: ordinary memory
 
-void adviseHugePages(void*, std::size_t) {}
+void adviseHugePages(void*, std::size_t) { }
 void* allocateHugePages(std::size_t bytes) { return ::operator new(bytes); }
 void freeHugePages(void* data, std::size_t) noexcept { ::operator delete(data); }
 
 #endif
 
-}  // namespace rnnwb
+} // namespace rnnwb

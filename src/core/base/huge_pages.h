@@ -46,7 +46,8 @@ struct HugePageAllocator {
 
     HugePageAllocator() = default;
     template <typename U>
-    HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
+    HugePageAllocator(const HugePageAllocator<U>&) noexcept
+    { }
 
     T* allocate(std::size_t n)
     {
@@ -68,11 +69,14 @@ struct HugePageAllocator {
     }
 
     template <typename U>
-    bool operator==(const HugePageAllocator<U>&) const noexcept { return true; }
+    bool operator==(const HugePageAllocator<U>&) const noexcept
+    {
+        return true;
+    }
 };
 
 // A vector on huge pages (see above: resize() does not clear trivial elements).
 template <typename T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
-}  // namespace rnnwb
+} // namespace rnnwb

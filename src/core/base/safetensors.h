@@ -30,7 +30,7 @@ struct NamedTensor {
 
 struct SafetensorsFile {
     std::map<std::string, std::string> metadata;
-    std::vector<NamedTensor> tensors;  // in data-offset order when read from a file
+    std::vector<NamedTensor> tensors; // in data-offset order when read from a file
 
     // The tensor called `name`, or nullptr.
     const NamedTensor* find(const std::string& name) const;
@@ -65,4 +65,4 @@ std::vector<std::byte> serializeSafetensors(const SafetensorsFile& file);
 // any failure (invalid content or I/O); an existing file at `path` is then left intact.
 void writeSafetensors(const std::string& path, const SafetensorsFile& file);
 
-}  // namespace rnnwb
+} // namespace rnnwb

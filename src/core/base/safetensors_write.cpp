@@ -19,7 +19,8 @@ namespace rnnwb {
 
 namespace safetensors_text {
 
-std::string quoteName(std::string_view s) {
+std::string quoteName(std::string_view s)
+{
     constexpr std::size_t kMaxShown = 80;
     const std::size_t shown = utf8Prefix(s, kMaxShown).size();
     std::string out = "'";
@@ -34,11 +35,13 @@ std::string quoteName(std::string_view s) {
             out += static_cast<char>(c);
         }
     }
-    if (shown < s.size()) out += "...";
+    if (shown < s.size())
+        out += "...";
     return out + "'";
 }
 
-std::string shapeText(const std::vector<std::int64_t>& shape) {
+std::string shapeText(const std::vector<std::int64_t>& shape)
+{
     std::string out = "[";
     for (std::size_t i = 0; i < shape.size(); ++i)
         out += (i ? ", " : "") + std::to_string(shape[i]);
@@ -51,14 +54,18 @@ namespace {
 
 using namespace safetensors_text;
 
-void appendFloatLE(std::vector<std::byte>& out, double value) {
+void appendFloatLE(std::vector<std::byte>& out, double value)
+{
     const auto bits = std::bit_cast<std::uint32_t>(static_cast<float>(value));
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::byte>((bits >> (8 * i)) & 0xffu));
+    for (int i = 0; i < 4; ++i)
+        out.push_back(static_cast<std::byte>((bits >> (8 * i)) & 0xffu));
 }
 
 // Checks one tensor before it is written; returns its element count.
-std::uint64_t checkedElementCount(const NamedTensor& t) {
-    if (t.name.empty()) throw std::invalid_argument("a tensor has an empty name");
+std::uint64_t checkedElementCount(const NamedTensor& t)
+{
+    if (t.name.empty())
+        throw std::invalid_argument("a tensor has an empty name");
     if (t.name == kMetadataKey)
         throw std::invalid_argument("a tensor cannot be named __metadata__");
     std::uint64_t elements = 1;
@@ -71,24 +78,23 @@ std::uint64_t checkedElementCount(const NamedTensor& t) {
         elements *= u;
     }
     if (elements != t.values.size())
-        throw std::invalid_argument("tensor " + quoteName(t.name) + " has shape " +
-                                    shapeText(t.shape) + " but " +
-                                    std::to_string(t.values.size()) + " values");
+        throw std::invalid_argument("tensor " + quoteName(t.name) + " has shape " + shapeText(t.shape) + " but "
+                                    + std::to_string(t.values.size()) + " values");
     return elements;
 }
 
-std::string headerText(const SafetensorsFile& file) {
+std::string headerText(const SafetensorsFile& file)
+{
     nlohmann::ordered_json header = nlohmann::ordered_json::object();
-    if (!file.metadata.empty()) header[kMetadataKey] = file.metadata;
+    if (!file.metadata.empty())
+        header[kMetadataKey] = file.metadata;
     std::set<std::string_view> names;
     std::uint64_t offset = 0;
     for (const NamedTensor& t : file.tensors) {
         const std::uint64_t bytes = checkedElementCount(t) * 4;
         if (!names.insert(t.name).second)
             throw std::invalid_argument("two tensors are named " + quoteName(t.name));
-        header[t.name] = {{"dtype", "F32"},
-                          {"shape", t.shape},
-                          {"data_offsets", {offset, offset + bytes}}};
+        header[t.name] = {{"dtype", "F32"}, {"shape", t.shape}, {"data_offsets", {offset, offset + bytes}}};
         offset += bytes;
     }
     try {
@@ -102,22 +108,28 @@ std::string headerText(const SafetensorsFile& file) {
 
 } // namespace
 
-std::vector<std::byte> serializeSafetensors(const SafetensorsFile& file) {
+std::vector<std::byte> serializeSafetensors(const SafetensorsFile& file)
+{
     const std::string header = headerText(file);
     std::vector<std::byte> out;
     std::size_t values = 0;
-    for (const NamedTensor& t : file.tensors) values += t.values.size();
+    for (const NamedTensor& t : file.tensors)
+        values += t.values.size();
     out.reserve(8 + header.size() + 4 * values);
 
     const auto n = static_cast<std::uint64_t>(header.size());
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::byte>((n >> (8 * i)) & 0xffu));
-    for (const char c : header) out.push_back(static_cast<std::byte>(c));
+    for (int i = 0; i < 8; ++i)
+        out.push_back(static_cast<std::byte>((n >> (8 * i)) & 0xffu));
+    for (const char c : header)
+        out.push_back(static_cast<std::byte>(c));
     for (const NamedTensor& t : file.tensors)
-        for (const double v : t.values) appendFloatLE(out, v);
+        for (const double v : t.values)
+            appendFloatLE(out, v);
     return out;
 }
 
-void writeSafetensors(const std::string& path, const SafetensorsFile& file) {
+void writeSafetensors(const std::string& path, const SafetensorsFile& file)
+{
     std::vector<std::byte> bytes;
     try {
         bytes = serializeSafetensors(file);

@@ -18,4 +18,4 @@ inline std::string_view utf8Prefix(std::string_view s, std::size_t maxBytes)
     return s.substr(0, n);
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -25,4 +25,4 @@ bool operator==(const CellTexts& a, const std::vector<std::string>& b)
     return true;
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -44,7 +44,7 @@ private:
     [[noreturn]] static void throwTooLong();
 
     HugeVector<char> bytes_;
-    HugeVector<std::uint32_t> ends_;  // one past each cell's last byte in bytes_
+    HugeVector<std::uint32_t> ends_; // one past each cell's last byte in bytes_
 };
 
-}  // namespace rnnwb
+} // namespace rnnwb

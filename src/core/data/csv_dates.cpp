@@ -1,8 +1,8 @@
 #include "core/data/csv_dates.h"
 
-#include "core/data/fast_decimal.h"
 #include "core/base/huge_pages.h"
 #include "core/base/utf8_text.h"
+#include "core/data/fast_decimal.h"
 
 #include <algorithm>
 #include <array>
@@ -18,8 +18,8 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::size_t kWarningsPerColumn = 10;  // bad cells reported one by one, then summed up
-constexpr std::size_t kHeaderProbeRows = 20;    // rows compared with the first one
+constexpr std::size_t kWarningsPerColumn = 10; // bad cells reported one by one, then summed up
+constexpr std::size_t kHeaderProbeRows = 20;   // rows compared with the first one
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -29,7 +29,7 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
     y -= m <= 2 ? 1 : 0;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
     const auto yoe = static_cast<unsigned>(y - era * 400);                // [0, 399]
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; // [0, 365]
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
@@ -149,15 +149,15 @@ bool parsePlainNumber(std::string_view s, double& out)
     if (ptr != end)
         return false;
     if (ec == std::errc::result_out_of_range)
-        out = std::strtod(std::string(s).c_str(), nullptr);  // rare: strtod gives +-inf or 0
+        out = std::strtod(std::string(s).c_str(), nullptr); // rare: strtod gives +-inf or 0
     return ec == std::errc() || ec == std::errc::result_out_of_range;
 }
 
 // A thousands separator sits after a digit and before exactly three digits.
 bool validGroupSeparator(std::string_view s, std::size_t i)
 {
-    if (i == 0 || !isDigit(s[i - 1]) || i + 3 >= s.size() || !isDigit(s[i + 1]) || !isDigit(s[i + 2]) ||
-        !isDigit(s[i + 3]))
+    if (i == 0 || !isDigit(s[i - 1]) || i + 3 >= s.size() || !isDigit(s[i + 1]) || !isDigit(s[i + 2])
+        || !isDigit(s[i + 3]))
         return false;
     return i + 4 == s.size() || !isDigit(s[i + 4]);
 }
@@ -199,8 +199,8 @@ std::string quoteCell(std::string_view s)
 // allocated (NaN-filled) when a cell of their kind turns up, so a date column never pays
 // for a numbers vector and vice versa.
 struct ColumnScan {
-    std::vector<double> numbers;  // NaN where not a number
-    std::vector<double> dates;    // NaN where not a date
+    std::vector<double> numbers; // NaN where not a number
+    std::vector<double> dates;   // NaN where not a date
     std::size_t numberCount = 0, dateCount = 0, textCount = 0;
 };
 
@@ -221,8 +221,14 @@ ColumnScan scanColumn(const CellGrid& grid, std::size_t col, std::size_t firstRo
         double number = 0, date = 0;
         switch (classifyCell(grid.at(firstRow + i, col), decimalComma, number, date)) {
         case CellKind::Missing: break;
-        case CellKind::Number: store(s.numbers, n, i, number); ++s.numberCount; break;
-        case CellKind::Date: store(s.dates, n, i, date); ++s.dateCount; break;
+        case CellKind::Number:
+            store(s.numbers, n, i, number);
+            ++s.numberCount;
+            break;
+        case CellKind::Date:
+            store(s.dates, n, i, date);
+            ++s.dateCount;
+            break;
         case CellKind::Text: ++s.textCount; break;
         }
     }
@@ -280,7 +286,7 @@ void reportBadCells(const Column& column, const CellGrid& grid, std::size_t col,
                                                     column.name, "' are not ", what, " (from this line on)")});
 }
 
-}  // namespace
+} // namespace
 
 bool parseDateTime(std::string_view text, double& seconds)
 {
@@ -319,16 +325,16 @@ std::string formatDateTime(double seconds, bool withTime)
     const auto whole = static_cast<std::int64_t>(std::floor(seconds));
     std::int64_t days = whole / kSecondsPerDay;
     std::int64_t rest = whole % kSecondsPerDay;
-    if (rest < 0) {  // before 1970: keep the time of day positive
+    if (rest < 0) { // before 1970: keep the time of day positive
         rest += kSecondsPerDay;
         --days;
     }
     const Civil d = civilFromDays(days);
     char buf[48];
     if (withTime)
-        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld",
-                      static_cast<long long>(d.year), d.month, d.day, static_cast<long long>(rest / 3600),
-                      static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
+        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld", static_cast<long long>(d.year), d.month,
+                      d.day, static_cast<long long>(rest / 3600), static_cast<long long>(rest / 60 % 60),
+                      static_cast<long long>(rest % 60));
     else
         std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(d.year), d.month, d.day);
     return buf;
@@ -340,7 +346,7 @@ bool hasTimeOfDay(double seconds)
 {
     if (!std::isfinite(seconds))
         return false;
-    if (std::abs(seconds) >= 0x1p62)  // beyond int64 (no date has that many seconds)
+    if (std::abs(seconds) >= 0x1p62) // beyond int64 (no date has that many seconds)
         return std::fmod(seconds, static_cast<double>(kSecondsPerDay)) != 0;
     const auto whole = static_cast<std::int64_t>(seconds);
     return static_cast<double>(whole) != seconds || whole % kSecondsPerDay != 0;
@@ -359,8 +365,8 @@ bool isMissingCell(std::string_view s)
 {
     if (s.size() > 4)
         return false;
-    static constexpr std::array<std::string_view, 10> kMarkers = {"",   "na",   "n/a", "nan",  "null",
-                                                                  "-",  "#n/a", "#na", "<na>", "-nan"};
+    static constexpr std::array<std::string_view, 10> kMarkers
+        = {"", "na", "n/a", "nan", "null", "-", "#n/a", "#na", "<na>", "-nan"};
     char lower[4] = {};
     for (std::size_t i = 0; i < s.size(); ++i)
         lower[i] = static_cast<char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
@@ -376,7 +382,7 @@ bool parseNumberCell(std::string_view s, bool decimalComma, double& out)
 CellKind classifyCell(std::string_view raw, bool decimalComma, double& number, double& date)
 {
     const std::string_view s = trimCell(raw);
-    if (parseIsoDay(s, date))  // first: never a number or a missing marker, and the commonest date
+    if (parseIsoDay(s, date)) // first: never a number or a missing marker, and the commonest date
         return CellKind::Date;
     if (isMissingCell(s))
         return CellKind::Missing;
@@ -429,12 +435,12 @@ Column makeColumn(std::string name, const CellGrid& grid, std::size_t col, std::
     column.name = std::move(name);
     column.type = decideType(scan);
     std::vector<double>& values = column.type == ColumnType::Date ? scan.dates : scan.numbers;
-    column.values = column.type == ColumnType::Text || values.empty() ? std::vector<double>(n, kNaN) : std::move(values);
-    if (column.type != ColumnType::Numeric)  // Date and Text keep their cells' text
+    column.values
+        = column.type == ColumnType::Text || values.empty() ? std::vector<double>(n, kNaN) : std::move(values);
+    if (column.type != ColumnType::Numeric) // Date and Text keep their cells' text
         column.text = cellTexts(grid, col, firstRow);
     reportBadCells(column, grid, col, firstRow, warnings);
     return column;
 }
 
-
-}  // namespace rnnwb
+} // namespace rnnwb

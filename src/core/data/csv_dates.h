@@ -61,9 +61,9 @@ struct CellGrid {
     const CellRef* cells = nullptr;
     std::size_t width = 0;
     std::size_t rows = 0;
-    const std::size_t* lines = nullptr;  // the file line where each row starts
-    std::string_view text;               // the CSV text the cells point into
-    std::string_view rewritten;          // the rewritten quoted fields
+    const std::size_t* lines = nullptr; // the file line where each row starts
+    std::string_view text;              // the CSV text the cells point into
+    std::string_view rewritten;         // the rewritten quoted fields
 
     std::string_view at(std::size_t row, std::size_t col) const
     {
@@ -84,4 +84,4 @@ bool firstRowIsHeader(const CellGrid& grid, bool decimalComma);
 Column makeColumn(std::string name, const CellGrid& grid, std::size_t col, std::size_t firstRow, bool decimalComma,
                   std::vector<CsvIssue>& warnings);
 
-}  // namespace rnnwb
+} // namespace rnnwb

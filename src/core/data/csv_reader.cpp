@@ -1,8 +1,8 @@
 #include "core/data/csv_reader.h"
 
+#include "core/base/huge_pages.h"
 #include "core/data/csv_dates.h"
 #include "core/data/csv_text.h"
-#include "core/base/huge_pages.h"
 
 #include <algorithm>
 #include <array>
@@ -21,8 +21,7 @@ namespace rnnwb {
 CsvError::CsvError(std::string file, std::size_t line, std::string what)
     : std::runtime_error(line ? joinText(file, ":", std::to_string(line), ": ", what) : joinText(file, ": ", what)),
       file_(std::move(file)), line_(line), message_(std::move(what))
-{
-}
+{ }
 
 std::string formatIssue(const CsvIssue& issue)
 {
@@ -31,8 +30,8 @@ std::string formatIssue(const CsvIssue& issue)
 
 namespace {
 
-constexpr std::size_t kSniffRecords = 50;           // records looked at to choose the delimiter
-constexpr std::size_t kMaxTextSize = 0x7FFFFFFF;    // CellRef offsets are 32-bit (text + rewritten)
+constexpr std::size_t kSniffRecords = 50;        // records looked at to choose the delimiter
+constexpr std::size_t kMaxTextSize = 0x7FFFFFFF; // CellRef offsets are 32-bit (text + rewritten)
 
 // ---------------------------------------------------------------- tokenizer
 
@@ -42,7 +41,8 @@ constexpr std::size_t kMaxTextSize = 0x7FFFFFFF;    // CellRef offsets are 32-bi
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, char delimiter, const std::string& source, std::string& rewritten)
-        : text_(text), delim_(delimiter), source_(source), rewritten_(rewritten) {}
+        : text_(text), delim_(delimiter), source_(source), rewritten_(rewritten)
+    { }
 
     // Appends the next record's fields to out and returns their count; 0 at the end of the
     // input. Blank lines are skipped, as pandas does.
@@ -64,7 +64,7 @@ public:
             return count;
         }
     }
-    std::size_t recordLine() const { return recordLine_; }  // where the last record started
+    std::size_t recordLine() const { return recordLine_; } // where the last record started
 
 private:
     static CellRef ref(std::size_t begin, std::size_t size)
@@ -88,7 +88,8 @@ private:
     // bytes after the first such byte, which firstMarkedByte never looks at).
     std::uint64_t stopBytes(std::uint64_t word) const
     {
-        return zeroBytes(word ^ delimBytes_) | zeroBytes(word ^ kEveryByte * '\n') | zeroBytes(word ^ kEveryByte * '\r');
+        return zeroBytes(word ^ delimBytes_) | zeroBytes(word ^ kEveryByte * '\n')
+               | zeroBytes(word ^ kEveryByte * '\r');
     }
     CellRef plainField()
     {
@@ -106,7 +107,7 @@ private:
 
     std::string_view text_;
     char delim_;
-    std::uint64_t delimBytes_ = kEveryByte * static_cast<unsigned char>(delim_);  // the delimiter in every byte
+    std::uint64_t delimBytes_ = kEveryByte * static_cast<unsigned char>(delim_); // the delimiter in every byte
     const std::string& source_;
     std::string& rewritten_;
     std::size_t pos_ = 0, line_ = 1, recordLine_ = 0;
@@ -118,7 +119,7 @@ CellRef Tokenizer::quotedField()
 {
     const std::size_t openLine = line_;
     const std::size_t start = ++pos_;
-    std::size_t kept = start;  // the text before this is already rewritten
+    std::size_t kept = start; // the text before this is already rewritten
     std::size_t rewrittenStart = std::string::npos;
     const auto rewrite = [&](std::string_view more) {
         rewrittenStart = rewrittenStart == std::string::npos ? rewritten_.size() : rewrittenStart;
@@ -130,12 +131,12 @@ CellRef Tokenizer::quotedField()
             throw CsvError(source_, openLine, "unterminated quoted field (the quote opens on this line)");
         line_ += countLineBreaks(text_.substr(pos_, q - pos_));
         pos_ = q + 1;
-        if (pos_ < text_.size() && text_[pos_] == '"') {  // "" stands for one quote: keep the first
+        if (pos_ < text_.size() && text_[pos_] == '"') { // "" stands for one quote: keep the first
             rewrite(text_.substr(kept, pos_ - kept));
             kept = ++pos_;
             continue;
         }
-        const std::size_t tailEnd = plainEnd(pos_);  // text after the closing quote is kept, as pandas does
+        const std::size_t tailEnd = plainEnd(pos_); // text after the closing quote is kept, as pandas does
         if (rewrittenStart == std::string::npos && tailEnd == pos_)
             return ref(start, q - start);
         rewrite(text_.substr(kept, q - kept));
@@ -154,7 +155,7 @@ double delimiterScore(std::string_view text, char delimiter, const std::string& 
     std::string rewritten;
     Tokenizer tokenizer(text, delimiter, source, rewritten);
     HugeVector<CellRef> row;
-    std::map<std::size_t, std::size_t> frequency;  // field count -> records
+    std::map<std::size_t, std::size_t> frequency; // field count -> records
     std::size_t records = 0;
     try {
         for (std::size_t n; records < kSniffRecords && (n = tokenizer.next(row)) != 0; ++records) {
@@ -189,10 +190,10 @@ char detectDelimiter(std::string_view text, const std::string& source)
 struct Records {
     std::string_view text;
     HugeVector<CellRef> cells;
-    std::vector<std::size_t> line;  // first physical line of each record (becomes CsvTable::rowLine)
-    std::string rewritten;          // rewritten quoted fields, which cells can point into
+    std::vector<std::size_t> line; // first physical line of each record (becomes CsvTable::rowLine)
+    std::string rewritten;         // rewritten quoted fields, which cells can point into
     std::size_t width = 0;
-    bool firstEndsEmpty = false;  // the first record ends with a delimiter
+    bool firstEndsEmpty = false; // the first record ends with a delimiter
 
     std::size_t rows() const { return line.size(); }
     CellGrid grid() const { return {cells.data(), width, rows(), line.data(), text, rewritten}; }
@@ -222,8 +223,7 @@ void readRecords(std::string_view text, char delimiter, const std::string& sourc
         else if (n != rec.width)
             throw CsvError(source, tokenizer.recordLine(),
                            joinText("row has ", std::to_string(n), n == 1 ? " field" : " fields", ", but line ",
-                                    std::to_string(rec.line[0]),
-                                    " has ", std::to_string(rec.width)));
+                                    std::to_string(rec.line[0]), " has ", std::to_string(rec.width)));
         rec.line.push_back(tokenizer.recordLine());
     }
 }
@@ -249,7 +249,7 @@ std::vector<std::string> columnNames(const CellGrid& grid, bool header, std::siz
 {
     std::vector<std::string> names;
     std::unordered_set<std::string> used;
-    std::unordered_map<std::string, std::size_t> nextSuffix;  // keeps renaming linear
+    std::unordered_map<std::string, std::size_t> nextSuffix; // keeps renaming linear
     for (std::size_t c = 0; c < width; ++c) {
         std::string base = header ? std::string(grid.at(0, c)) : std::to_string(c);
         if (base.empty())
@@ -275,11 +275,11 @@ HugeVector<char> readWholeFile(const std::string& path)
         throw CsvError(path, 0, joinText("cannot open the file: ", std::strerror(errno)));
     HugeVector<char> data;
     const auto size = std::filesystem::file_size(path, ec);
-    if (!ec) {  // a regular file: one read
+    if (!ec) { // a regular file: one read
         data.resize(static_cast<std::size_t>(size));
         in.read(data.data(), static_cast<std::streamsize>(size));
         data.resize(static_cast<std::size_t>(in.gcount()));
-    } else {  // a pipe or similar: block by block
+    } else { // a pipe or similar: block by block
         constexpr std::size_t kBlock = std::size_t{1} << 16;
         while (in) {
             const std::size_t before = data.size();
@@ -293,12 +293,12 @@ HugeVector<char> readWholeFile(const std::string& path)
     return data;
 }
 
-}  // namespace
+} // namespace
 
 CsvTable parseCsv(std::string_view text, const std::string& sourceName)
 {
     checkEncoding(text, sourceName);
-    if (text.substr(0, 3) == "\xEF\xBB\xBF")  // UTF-8 byte order mark
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark
         text.remove_prefix(3);
     // Names and text cells must be UTF-8 (JSON, Qt). A file that is not is most likely a
     // Latin-1 / Windows-1252 export ("Temp\xE9rature"): read it as Latin-1 and say so.
@@ -332,7 +332,7 @@ CsvTable parseCsv(std::string_view text, const std::string& sourceName)
         table.columns.push_back(makeColumn(std::move(names[c]), grid, c, firstRow, decimalComma, table.warnings));
     if (encodingWarning)
         table.warnings.push_back(*encodingWarning);
-    table.rowLine = std::move(rec.line);  // the columns are built: the lines can move
+    table.rowLine = std::move(rec.line); // the columns are built: the lines can move
     table.rowLine.erase(table.rowLine.begin(), table.rowLine.begin() + static_cast<std::ptrdiff_t>(firstRow));
     std::stable_sort(table.warnings.begin(), table.warnings.end(),
                      [](const CsvIssue& a, const CsvIssue& b) { return a.line < b.line; });
@@ -345,4 +345,4 @@ CsvTable readCsvFile(const std::string& path)
     return parseCsv(std::string_view(data.data(), data.size()), path);
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -42,17 +42,17 @@ struct Column {
 };
 
 struct CsvIssue {
-    std::size_t line = 0;  // 1-based physical line in the file (0: the whole file)
-    std::string message;   // without the "line N: " prefix
+    std::size_t line = 0; // 1-based physical line in the file (0: the whole file)
+    std::string message;  // without the "line N: " prefix
 };
 
 struct CsvTable {
-    std::string source;  // the file name given to the reader
+    std::string source; // the file name given to the reader
     char delimiter = ',';
     bool hasHeader = true;
     std::vector<Column> columns;
-    std::vector<std::size_t> rowLine;  // 1-based file line where each data row starts
-    std::vector<CsvIssue> warnings;    // sorted by line
+    std::vector<std::size_t> rowLine; // 1-based file line where each data row starts
+    std::vector<CsvIssue> warnings;   // sorted by line
     std::size_t rowCount() const { return rowLine.size(); }
 };
 
@@ -62,7 +62,7 @@ public:
     CsvError(std::string file, std::size_t line, std::string what);
     const std::string& file() const { return file_; }
     std::size_t line() const { return line_; }
-    const std::string& message() const { return message_; }  // without the "FILE:LINE: " prefix
+    const std::string& message() const { return message_; } // without the "FILE:LINE: " prefix
 
 private:
     std::string file_;
@@ -88,4 +88,4 @@ std::string joinText(const Parts&... parts)
     return out;
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -23,7 +23,7 @@ bool looksLikeUtf16(std::string_view text)
     return pairs > 0 && std::max(even, odd) * 10 >= pairs * 3 && std::min(even, odd) * 20 <= pairs;
 }
 
-}  // namespace
+} // namespace
 
 std::size_t countLineBreaks(std::string_view s)
 {
@@ -64,7 +64,7 @@ std::size_t firstInvalidUtf8(std::string_view text)
 {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     for (std::size_t i = 0; i < text.size();) {
-        if (i + 8 <= text.size() && isAscii8(text.data() + i)) {  // the usual case, 8 bytes at a time
+        if (i + 8 <= text.size() && isAscii8(text.data() + i)) { // the usual case, 8 bytes at a time
             i += 8;
             continue;
         }
@@ -76,13 +76,20 @@ std::size_t firstInvalidUtf8(std::string_view text)
         // Sequence length and the allowed range of its second byte (Unicode table 3-7).
         std::size_t length = 0;
         unsigned char lo = 0x80, hi = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF) length = 2;
-        else if (b == 0xE0) length = 3, lo = 0xA0;
-        else if (b == 0xED) length = 3, hi = 0x9F;
-        else if (b >= 0xE1 && b <= 0xEF) length = 3;
-        else if (b == 0xF0) length = 4, lo = 0x90;
-        else if (b >= 0xF1 && b <= 0xF3) length = 4;
-        else if (b == 0xF4) length = 4, hi = 0x8F;
+        if (b >= 0xC2 && b <= 0xDF)
+            length = 2;
+        else if (b == 0xE0)
+            length = 3, lo = 0xA0;
+        else if (b == 0xED)
+            length = 3, hi = 0x9F;
+        else if (b >= 0xE1 && b <= 0xEF)
+            length = 3;
+        else if (b == 0xF0)
+            length = 4, lo = 0x90;
+        else if (b >= 0xF1 && b <= 0xF3)
+            length = 4;
+        else if (b == 0xF4)
+            length = 4, hi = 0x8F;
         if (length == 0 || i + length > text.size() || byte(i + 1) < lo || byte(i + 1) > hi)
             return i;
         for (std::size_t k = 2; k < length; ++k)
@@ -110,4 +117,4 @@ std::string latin1ToUtf8(std::string_view text)
     return out;
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -47,6 +47,9 @@ inline bool isAscii8(const char* p) { return (load8(p) & (kEveryByte * 0x80)) ==
 inline std::uint64_t zeroBytes(std::uint64_t v) { return (v - kEveryByte) & ~v & (kEveryByte * 0x80); }
 
 // Index of the lowest marked byte, the first in the text (see load8).
-inline std::size_t firstMarkedByte(std::uint64_t marks) { return static_cast<std::size_t>(std::countr_zero(marks)) / 8; }
+inline std::size_t firstMarkedByte(std::uint64_t marks)
+{
+    return static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+}
 
-}  // namespace rnnwb
+} // namespace rnnwb

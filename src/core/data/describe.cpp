@@ -1,7 +1,7 @@
 #include "core/data/describe.h"
 
-#include "core/data/csv_dates.h"
 #include "core/base/huge_pages.h"
+#include "core/data/csv_dates.h"
 
 #include <algorithm>
 #include <cmath>
@@ -146,7 +146,7 @@ std::string alignRows(const std::vector<std::vector<std::string>>& rows, const s
 
 std::string delimiterName(char d) { return d == '\t' ? "tab" : std::string("'") + d + "'"; }
 
-}  // namespace
+} // namespace
 
 nlohmann::json describeTable(const CsvTable& table)
 {
@@ -156,7 +156,7 @@ nlohmann::json describeTable(const CsvTable& table)
     nlohmann::json warnings = nlohmann::json::array();
     for (const CsvIssue& w : table.warnings)
         warnings.push_back({{"line", w.line}, {"message", w.message}});
-    return {{"file", table.source},   {"delimiter", std::string(1, table.delimiter)},
+    return {{"file", table.source},      {"delimiter", std::string(1, table.delimiter)},
             {"header", table.hasHeader}, {"rows", table.rowCount()},
             {"columns", columns},        {"warnings", warnings}};
 }
@@ -170,10 +170,9 @@ std::string describeText(const CsvTable& table)
                                  {"header", table.hasHeader ? "yes" : "no (columns are numbered)"},
                                  {"rows", std::to_string(table.rowCount())}},
                                 {false, false});
-    static constexpr const char* kKeys[] = {"name", "type", "count", "missing", "min",
-                                            "max",  "first", "last",  "gaps"};
-    std::vector<std::vector<std::string>> rows = {
-        {"#", "column", "type", "count", "missing", "min", "max", "first", "last", "gaps"}};
+    static constexpr const char* kKeys[] = {"name", "type", "count", "missing", "min", "max", "first", "last", "gaps"};
+    std::vector<std::vector<std::string>> rows
+        = {{"#", "column", "type", "count", "missing", "min", "max", "first", "last", "gaps"}};
     for (std::size_t i = 0; i < d["columns"].size(); ++i) {
         rows.push_back({std::to_string(i)});
         for (const char* key : kKeys)
@@ -189,4 +188,4 @@ std::string describeText(const CsvTable& table)
     return out;
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -20,4 +20,4 @@ nlohmann::json describeTable(const CsvTable& table);
 // The same as a readable, aligned table for a terminal (ends with a newline).
 std::string describeText(const CsvTable& table);
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -18,10 +18,10 @@ namespace rnnwb {
 // Parses `text` when it is exactly -?[0-9]+(\.[0-9]+)? within the limits above.
 inline bool parseFastDecimal(std::string_view text, double& out)
 {
-    static constexpr std::array<double, 23> kPowersOfTen = {
-        1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    constexpr std::size_t kMaxDigits = 19;  // any 19 digits fit in a uint64
+    static constexpr std::array<double, 23> kPowersOfTen
+        = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+           1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    constexpr std::size_t kMaxDigits = 19; // any 19 digits fit in a uint64
     constexpr std::uint64_t kMaxExact = std::uint64_t{1} << 53;
     const char* p = text.data();
     const char* const end = p + text.size();
@@ -32,7 +32,7 @@ inline bool parseFastDecimal(std::string_view text, double& out)
     const auto readDigits = [&] {
         const char* const start = p;
         for (; p != end && *p >= '0' && *p <= '9'; ++p)
-            m = m * 10 + static_cast<unsigned>(*p - '0');  // may wrap past 19 digits: checked below
+            m = m * 10 + static_cast<unsigned>(*p - '0'); // may wrap past 19 digits: checked below
         return static_cast<std::size_t>(p - start);
     };
     std::size_t digits = readDigits(), decimals = 0;
@@ -52,4 +52,4 @@ inline bool parseFastDecimal(std::string_view text, double& out)
     return true;
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -34,7 +34,10 @@ struct Preprocessing {
     bool operator==(const Preprocessing&) const = default;
     bool any() const { return log || seasonalDifference > 0 || difference; }
     // The values at the start of the series that have no transformed value: m + (diff ? 1 : 0).
-    std::size_t lost() const { return std::size_t(seasonalDifference > 0 ? seasonalDifference : 0) + (difference ? 1 : 0); }
+    std::size_t lost() const
+    {
+        return std::size_t(seasonalDifference > 0 ? seasonalDifference : 0) + (difference ? 1 : 0);
+    }
 };
 
 // "log, seasonal difference 12, difference", or "none".

@@ -34,7 +34,8 @@ std::string describeLines(const std::vector<std::size_t>& lines)
             out += ", ...";
             break;
         }
-        out += joinText(listed ? ", " : "", std::to_string(lines[i]), j > i ? "-" : "", j > i ? std::to_string(lines[j]) : "");
+        out += joinText(listed ? ", " : "", std::to_string(lines[i]), j > i ? "-" : "",
+                        j > i ? std::to_string(lines[j]) : "");
         i = j + 1;
     }
     return out;
@@ -46,8 +47,9 @@ void warnAboutRows(Series& series, const std::vector<std::size_t>& lines, const 
 {
     if (lines.empty())
         return;
-    series.warnings.push_back({lines.front(), joinText(verb, " ", std::to_string(lines.size()), lines.size() == 1 ? " row " : " rows ",
-                                                       what, " (", describeLines(lines), ")")});
+    series.warnings.push_back(
+        {lines.front(), joinText(verb, " ", std::to_string(lines.size()), lines.size() == 1 ? " row " : " rows ", what,
+                                 " (", describeLines(lines), ")")});
 }
 
 std::string formatValue(double v)
@@ -64,8 +66,9 @@ void checkMagnitudes(const CsvTable& table, const Column& column)
         const double v = column.values[i];
         if (std::isnan(v) || std::abs(v) <= kMaxSeriesMagnitude)
             continue;
-        const std::string what = std::isinf(v) ? "is not finite"
-                                               : joinText("is too large (the limit is ", formatValue(kMaxSeriesMagnitude), ")");
+        const std::string what = std::isinf(v)
+                                     ? "is not finite"
+                                     : joinText("is too large (the limit is ", formatValue(kMaxSeriesMagnitude), ")");
         throw CsvError(table.source, table.rowLine[i],
                        joinText("value ", formatValue(v), " in column '", column.name, "' ", what));
     }
@@ -129,7 +132,7 @@ void interpolateMissing(Series& series, const CsvTable& table, const Column& col
     warnAboutRows(series, dropped, "dropped", "with missing values at the start or end");
 }
 
-}  // namespace
+} // namespace
 
 std::size_t defaultColumn(const CsvTable& table)
 {
@@ -164,9 +167,9 @@ Series extractSeries(const CsvTable& table, std::size_t column, MissingPolicy po
                                              " is out of range; the columns are ", listColumns(table)));
     const Column& c = table.columns[column];
     if (c.type != ColumnType::Numeric)
-        throw CsvError(table.source, 0,
-                       joinText("column '", c.name, "' holds ", c.type == ColumnType::Date ? "dates" : "text",
-                                ", not numbers"));
+        throw CsvError(
+            table.source, 0,
+            joinText("column '", c.name, "' holds ", c.type == ColumnType::Date ? "dates" : "text", ", not numbers"));
     checkMagnitudes(table, c);
     Series series;
     series.name = c.name;
@@ -182,4 +185,4 @@ Series extractSeries(const CsvTable& table, std::size_t column, MissingPolicy po
     return series;
 }
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -14,13 +14,13 @@ namespace rnnwb {
 inline constexpr double kMaxSeriesMagnitude = 1e150;
 
 struct Series {
-    std::string name;                // the column's name
-    std::vector<double> values;      // all finite, |x| <= kMaxSeriesMagnitude
-    std::vector<double> time;        // the table's first date column, in seconds (NaN where that cell
-                                     // is missing); empty when the table has no date column
-    std::vector<std::size_t> line;   // the file line of each value
-    std::vector<CsvIssue> warnings;  // rows dropped or filled in
-    std::string timeColumn;          // the date column's name, "" when there is none
+    std::string name;               // the column's name
+    std::vector<double> values;     // all finite, |x| <= kMaxSeriesMagnitude
+    std::vector<double> time;       // the table's first date column, in seconds (NaN where that cell
+                                    // is missing); empty when the table has no date column
+    std::vector<std::size_t> line;  // the file line of each value
+    std::vector<CsvIssue> warnings; // rows dropped or filled in
+    std::string timeColumn;         // the date column's name, "" when there is none
 };
 
 // The first Numeric column (dates are their own type) that has at least one value.
@@ -42,4 +42,4 @@ std::size_t findColumn(const CsvTable& table, const std::string& nameOrIndex);
 // std::invalid_argument when `column` is out of range.
 Series extractSeries(const CsvTable& table, std::size_t column, MissingPolicy policy = MissingPolicy::Drop);
 
-}  // namespace rnnwb
+} // namespace rnnwb

@@ -17,7 +17,7 @@ namespace rnnwb {
 class ModelDataError : public std::invalid_argument {
 public:
     enum class Problem { NoSuchColumn, DoesNotFit };
-    ModelDataError(Problem problem, const std::string& what) : std::invalid_argument(what), problem_(problem) {}
+    ModelDataError(Problem problem, const std::string& what) : std::invalid_argument(what), problem_(problem) { }
     Problem problem() const { return problem_; }
 
 private:

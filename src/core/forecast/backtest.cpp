@@ -121,7 +121,8 @@ bool retrainOrigin(std::span<const double> series, const TrainConfig& config, co
     const std::size_t windows = full.split.total() - later;
     const std::size_t validation = full.split.validation;
     const TrainConfig c = originConfig(config, windows, windows - validation - block.count, validation);
-    Dataset prefix = Dataset::prepare(std::vector<double>(series.begin(), series.begin() + std::ptrdiff_t(last + 1)), c);
+    Dataset prefix
+        = Dataset::prepare(std::vector<double>(series.begin(), series.begin() + std::ptrdiff_t(last + 1)), c);
     if (prefix.split.test != block.count || prefix.split.validation != validation)
         throw std::logic_error("backtest: origin " + std::to_string(out.number) + "'s split does not match its block");
 
@@ -133,7 +134,8 @@ bool retrainOrigin(std::span<const double> series, const TrainConfig& config, co
         return false;
     PartResult r = evaluatePart(trainer.network(), trainer.data(), Part::Test, maseScale);
     if (r.prediction.index.empty() || r.prediction.index.front() != full.split.targetIndex(testWindows[block.first]))
-        throw std::logic_error("backtest: origin " + std::to_string(out.number) + " predicts other targets than its block");
+        throw std::logic_error("backtest: origin " + std::to_string(out.number)
+                               + " predicts other targets than its block");
     out.origin = r.prediction.index.front();
     out.prediction = std::move(r.prediction);
     out.metrics = r.metrics;
@@ -223,8 +225,10 @@ nlohmann::json backtestToJson(const BacktestResult& r)
 {
     nlohmann::json perOrigin = nlohmann::json::array();
     for (const BacktestOrigin& o : r.perOrigin) {
-        nlohmann::json j = {{"origin", o.origin}, {"targets", o.prediction.index.size()},
-                            {"index", o.prediction.index}, {"predictions", o.prediction.predicted}};
+        nlohmann::json j = {{"origin", o.origin},
+                            {"targets", o.prediction.index.size()},
+                            {"index", o.prediction.index},
+                            {"predictions", o.prediction.predicted}};
         j.update(metricsToJson(o.metrics));
         if (r.retrain) {
             j["stop_reason"] = stopReasonName(o.stop);
@@ -232,8 +236,8 @@ nlohmann::json backtestToJson(const BacktestResult& r)
         }
         perOrigin.push_back(std::move(j));
     }
-    return {{"origins", r.origins},      {"retrain", r.retrain},           {"cancelled", r.cancelled},
-            {"per_origin", perOrigin},   {"mean", metricsToJson(r.mean)}, {"pooled", metricsToJson(r.pooled)}};
+    return {{"origins", r.origins},    {"retrain", r.retrain},          {"cancelled", r.cancelled},
+            {"per_origin", perOrigin}, {"mean", metricsToJson(r.mean)}, {"pooled", metricsToJson(r.pooled)}};
 }
 
 } // namespace rnnwb

@@ -31,8 +31,8 @@
 //   pooled  every measure over all blocks' predictions at once. Without retraining these are
 //           the run's test metrics.
 // (With retraining, each origin's mse_scaled is on that origin's own scaling.)
-#include "core/training/dataset.h"
 #include "core/stats/metrics.h"
+#include "core/training/dataset.h"
 #include "core/training/model.h"
 #include "core/training/trainer.h"
 
@@ -55,9 +55,9 @@ struct BacktestBlock {
 std::vector<BacktestBlock> backtestBlocks(std::size_t testTargets, int origins);
 
 struct BacktestOrigin {
-    int number = 0;                  // k, 0-based
-    std::size_t origin = 0;          // series index of the block's first target
-    PartPrediction prediction;       // the block's targets, predictions and actual values
+    int number = 0;            // k, 0-based
+    std::size_t origin = 0;    // series index of the block's first target
+    PartPrediction prediction; // the block's targets, predictions and actual values
     Metrics metrics;
     // With retraining: how this origin's training ended.
     StopReason stop = StopReason::Completed;
@@ -65,17 +65,17 @@ struct BacktestOrigin {
 };
 
 struct BacktestResult {
-    int origins = 0;  // K asked for
+    int origins = 0; // K asked for
     bool retrain = false;
-    bool cancelled = false;              // stopped before every origin was done
+    bool cancelled = false;                // stopped before every origin was done
     std::vector<BacktestOrigin> perOrigin; // the origins done, in time order
-    Metrics mean, pooled;                // over perOrigin
+    Metrics mean, pooled;                  // over perOrigin
 };
 
 struct BacktestSettings {
-    int origins = 1;  // K
+    int origins = 1; // K
     bool retrain = false;
-    int season = 0;   // the period of the MASE scale, 0 = detected (as summarizeRun's)
+    int season = 0; // the period of the MASE scale, 0 = detected (as summarizeRun's)
     // Checked by every training and between origins; a cancelled origin is left out.
     const std::atomic<bool>* cancel = nullptr;
     // Called after each origin (on the calling thread), with the number done so far.

@@ -10,10 +10,7 @@ namespace rnnwb {
 // ---------------------------------------------------------------------------------------------
 // StepRunner
 
-StepRunner::StepRunner(Network<float>& network) : network_(network)
-{
-    reset(1);
-}
+StepRunner::StepRunner(Network<float>& network) : network_(network) { reset(1); }
 
 void StepRunner::reset(int batch)
 {
@@ -58,8 +55,8 @@ void copyWindow(const Dataset& data, std::size_t window, Mat<float>& X, Eigen::I
 // Features layout: the states just before the given origin windows (ascending, all in one
 // part), reached by running the windows from partStart on, one step at a time from a zero
 // state. Written into columns column0 … of `states` (H x K per layer).
-void collectStates(StepRunner& runner, const Dataset& data, std::size_t partStart,
-                   std::span<const std::size_t> origins, InitialState<float>& states, Eigen::Index column0)
+void collectStates(StepRunner& runner, const Dataset& data, std::size_t partStart, std::span<const std::size_t> origins,
+                   InitialState<float>& states, Eigen::Index column0)
 {
     runner.reset(1);
     Mat<float> X(data.split.window, 1);
@@ -108,8 +105,8 @@ Mat<double> closedLoop(Network<float>& network, const Dataset& data, std::span<c
         // Origins in the validation part continue its sequence; those in the test part (and
         // the origin past the end) the test part's.
         const std::size_t testStart = data.split.first(Part::Test);
-        const std::size_t inValidation =
-            std::size_t(std::lower_bound(origins.begin(), origins.end(), testStart) - origins.begin());
+        const std::size_t inValidation
+            = std::size_t(std::lower_bound(origins.begin(), origins.end(), testStart) - origins.begin());
         if (inValidation > 0)
             collectStates(runner, data, data.split.first(Part::Validation), origins.first(inValidation), states, 0);
         if (inValidation < origins.size())
@@ -125,7 +122,8 @@ Mat<double> closedLoop(Network<float>& network, const Dataset& data, std::span<c
         for (int s = 0; s < steps; ++s) {
             for (int t = 0; t < w; ++t)
                 X.middleCols(Eigen::Index(t) * K, K) = buffer.row(s + t).cast<float>();
-            buffer.row(w + s) = network.forward(X, w, int(K), OutputSteps::Last, nullptr, LayerStates::NotNeeded).cast<double>();
+            buffer.row(w + s)
+                = network.forward(X, w, int(K), OutputSteps::Last, nullptr, LayerStates::NotNeeded).cast<double>();
         }
     }
     return buffer.bottomRows(steps);
@@ -147,8 +145,8 @@ std::vector<double> toDataUnits(const Dataset& data, const Eigen::Ref<const Eige
 std::size_t errorsAt(const Dataset& data, std::span<const std::size_t> origins, int h)
 {
     const std::size_t last = data.split.total(); // origin j has h steps of actuals iff j + h <= N
-    return std::size_t(std::count_if(origins.begin(), origins.end(),
-                                     [&](std::size_t j) { return j + std::size_t(h) <= last; }));
+    return std::size_t(
+        std::count_if(origins.begin(), origins.end(), [&](std::size_t j) { return j + std::size_t(h) <= last; }));
 }
 
 } // namespace
@@ -223,7 +221,8 @@ Forecast forecastWithIntervals(Network<float>& network, const Dataset& data, int
     if (horizon < 1)
         throw std::invalid_argument("the horizon must be at least 1 step (got " + std::to_string(horizon) + ")");
     if (!(coverage > 0.0 && coverage < 1.0))
-        throw std::invalid_argument("the interval coverage must be between 0 and 1 (got " + std::to_string(coverage) + ")");
+        throw std::invalid_argument("the interval coverage must be between 0 and 1 (got " + std::to_string(coverage)
+                                    + ")");
     Forecast f;
     f.horizon = horizon;
     f.coverage = coverage;
@@ -238,8 +237,8 @@ Forecast forecastWithIntervals(Network<float>& network, const Dataset& data, int
     f.empiricalHorizon = 1;
     while (f.empiricalHorizon < kMaxMeasuredHorizon && errorsAt(data, origins, f.empiricalHorizon + 1) >= enough)
         ++f.empiricalHorizon;
-    const std::vector<std::vector<double>> errors =
-        closedLoopErrors(network, data, std::min(horizon, f.empiricalHorizon));
+    const std::vector<std::vector<double>> errors
+        = closedLoopErrors(network, data, std::min(horizon, f.empiricalHorizon));
     const double alpha = (1.0 - coverage) / 2.0;
     double low = 0.0, high = 0.0, lastLow = 0.0, lastHigh = 0.0;
     for (int s = 0; s < horizon; ++s) {

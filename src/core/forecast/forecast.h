@@ -34,9 +34,9 @@
 // √(h / H_e) (a random walk's spread). Each side is then made monotone (the band never
 // narrows as h grows) and never crosses the forecast:
 //   q_lo(h) ← min(0, q_lo(h), q_lo(h−1)),   q_hi(h) ← max(0, q_hi(h), q_hi(h−1)).
+#include "core/nn/network.h"
 #include "core/training/dataset.h"
 #include "core/training/model.h"
-#include "core/nn/network.h"
 
 #include <span>
 #include <vector>
@@ -93,11 +93,11 @@ double empiricalQuantile(std::vector<double> values, double q);
 struct Forecast {
     int horizon = 0;
     double coverage = 0.9;
-    std::vector<std::size_t> index;   // series index of each step: n, n+1, …
-    std::vector<double> forecast;     // data units
-    std::vector<double> lower, upper; // the band at `coverage`
-    std::size_t origins = 0;          // K: forecasts the errors were measured from
-    int empiricalHorizon = 0;         // H_e: steps whose quantiles are measured, not extended
+    std::vector<std::size_t> index;      // series index of each step: n, n+1, …
+    std::vector<double> forecast;        // data units
+    std::vector<double> lower, upper;    // the band at `coverage`
+    std::size_t origins = 0;             // K: forecasts the errors were measured from
+    int empiricalHorizon = 0;            // H_e: steps whose quantiles are measured, not extended
     std::vector<std::size_t> errorCount; // errors measured for h = 1 … min(horizon, H_e)
 };
 

@@ -47,7 +47,8 @@ std::string predictionCsv(const Provenance& provenance, std::span<const Predicti
 {
     const auto optional = [](const std::optional<double>& x) { return x ? formatNumber(*x) : std::string(); };
     std::string text = provenanceLines(provenance);
-    text += withDates ? "index,date,actual,prediction,lower,upper,part\n" : "index,actual,prediction,lower,upper,part\n";
+    text
+        += withDates ? "index,date,actual,prediction,lower,upper,part\n" : "index,actual,prediction,lower,upper,part\n";
     for (const PredictionRow& r : rows) {
         text += std::to_string(r.index) + ",";
         if (withDates)

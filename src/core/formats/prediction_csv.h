@@ -32,8 +32,8 @@ using Provenance = std::vector<std::pair<std::string, std::string>>;
 
 struct PredictionRow {
     std::size_t index = 0;
-    std::string date;                   // empty without dates
-    std::optional<double> actual;       // none past the data's end
+    std::string date;             // empty without dates
+    std::optional<double> actual; // none past the data's end
     double prediction = 0.0;
     std::optional<double> lower, upper; // a forecast's interval
     std::string part;                   // train, validation, test, forecast

@@ -2,8 +2,8 @@
 
 #include "core/base/atomic_file.h"
 #include "core/base/enum_names.h"
-#include "core/training/report.h"
 #include "core/base/safetensors.h"
+#include "core/training/report.h"
 
 #include <algorithm>
 #include <bit>
@@ -118,8 +118,8 @@ Vec<float> parametersFromBase64(const Reader& in, const std::string& text, const
     }
     const std::size_t count = parameterCount(shape);
     if (bytes.size() != count * 4)
-        in.fail(std::string(where) + ": the weights hold " + std::to_string(bytes.size() / 4) + " values, the network has "
-                + std::to_string(count));
+        in.fail(std::string(where) + ": the weights hold " + std::to_string(bytes.size() / 4)
+                + " values, the network has " + std::to_string(count));
     Vec<float> p(static_cast<Eigen::Index>(count));
     for (std::size_t k = 0; k < count; ++k) {
         std::uint32_t bits = 0;
@@ -141,10 +141,10 @@ ProjectRun runFromJson(const Reader& in, const nlohmann::json& j, std::size_t nu
     r.model.config = in.config(in.field(j, "config", where), where);
     r.model.shape = networkShape(r.model.config);
     try {
-        r.stop = parseEnumName(in.text(j, "stop_reason", where),
-                               {StopReason::Completed, StopReason::EarlyStopping, StopReason::Diverged,
-                                StopReason::Cancelled},
-                               stopReasonName, "stop reason");
+        r.stop = parseEnumName(
+            in.text(j, "stop_reason", where),
+            {StopReason::Completed, StopReason::EarlyStopping, StopReason::Diverged, StopReason::Cancelled},
+            stopReasonName, "stop reason");
     } catch (const std::invalid_argument& e) {
         in.fail(whereText + ": " + e.what());
     }

@@ -28,8 +28,8 @@ inline constexpr const char* kProjectFormat = "rnn-workbench-project";
 inline constexpr int kProjectVersion = 1;
 
 struct ProjectRun {
-    std::string label;                       // the data it was trained on, as the run list shows it
-    Model model;                             // config, column, scaler and weights
+    std::string label; // the data it was trained on, as the run list shows it
+    Model model;       // config, column, scaler and weights
     std::vector<double> trainLoss, validationLoss;
     StopReason stop = StopReason::Completed;
     double trainSeconds = 0.0, wallSeconds = 0.0;

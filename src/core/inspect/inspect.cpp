@@ -46,21 +46,18 @@ StepState stepState(const RecurrentLayer<float>& layer, int t, int b, int B)
         s.values["z"] = columnSlice(gates, H, H, column);
         s.values["n"] = columnSlice(gates, 2 * H, H, column);
         break;
-    case CellType::Rnn:
-        break;
+    case CellType::Rnn: break;
     }
     s.values["h"] = columnSlice(layer.output(), 0, H, column);
     return s;
 }
 
-std::string rangeText(const TargetRange& r)
-{
-    return std::to_string(r.first) + " to " + std::to_string(r.last);
-}
+std::string rangeText(const TargetRange& r) { return std::to_string(r.first) + " to " + std::to_string(r.last); }
 
 std::string offsetText(std::size_t offset)
 {
-    return offset > 0 ? ", after the first " + std::to_string(offset) + " values, which differencing uses up" : std::string();
+    return offset > 0 ? ", after the first " + std::to_string(offset) + " values, which differencing uses up"
+                      : std::string();
 }
 
 } // namespace
@@ -92,8 +89,9 @@ Inspection inspectTarget(Network<float>& network, const Dataset& data, std::size
                                     + std::to_string(expectedInputs));
     const TargetRange range = inspectableTargets(data);
     if (targetIndex < range.first || targetIndex > range.last)
-        throw TargetOutOfRange("index " + std::to_string(targetIndex) + " has no prediction: the model predicts series indices "
-                               + rangeText(range) + " (a window of " + std::to_string(w) + " comes before each"
+        throw TargetOutOfRange("index " + std::to_string(targetIndex)
+                               + " has no prediction: the model predicts series indices " + rangeText(range)
+                               + " (a window of " + std::to_string(w) + " comes before each"
                                + offsetText(data.split.offset) + ")");
 
     const std::size_t window = targetIndex - std::size_t(w) - data.split.offset;

@@ -41,10 +41,10 @@ struct Inspection {
     CellType cell = CellType::Lstm;
     Layout layout = Layout::Features;
     std::size_t targetIndex = 0;
-    Part part = Part::Train;    // the part K's window belongs to
-    double prediction = 0.0;    // data units
+    Part part = Part::Train; // the part K's window belongs to
+    double prediction = 0.0; // data units
     double predictionScaled = 0.0;
-    double actual = 0.0;        // the series value at K, data units
+    double actual = 0.0;                    // the series value at K, data units
     std::vector<std::vector<double>> input; // per step: the first layer's scaled input
     std::vector<LayerTrace> layers;         // bottom layer first
 };

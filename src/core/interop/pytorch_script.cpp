@@ -132,20 +132,20 @@ std::string pytorchScript(const Model& model, const std::string& defaultModelFil
     const TrainConfig& c = model.config;
     const std::string cell = cellName(model.shape.cell);
     const std::string torch = torchClass(model.shape.cell);
-    const std::string summary = "cell " + cell + ", layout " + layoutName(c.layout) + ", window "
-                                + std::to_string(c.window) + ", hidden " + std::to_string(model.shape.hiddenSize)
-                                + ", layers " + std::to_string(model.shape.layers) + ", column \"" + oneLine(model.columnName)
-                                + "\",\n    scaler " + scalerName(model.scaler.kind) + " (offset "
-                                + number(model.scaler.offset) + ", scale " + number(model.scaler.scale)
-                                + "),\n    train split " + number(c.trainSplit) + ", validation split "
-                                + number(c.valSplit) + ", lr " + number(c.learningRate) + ", epochs "
-                                + std::to_string(c.epochs) + ", seed " + std::to_string(c.seed)
-                                + ",\n    preprocessing " + describePreprocessing(c.preprocessing);
+    const std::string summary
+        = "cell " + cell + ", layout " + layoutName(c.layout) + ", window " + std::to_string(c.window) + ", hidden "
+          + std::to_string(model.shape.hiddenSize) + ", layers " + std::to_string(model.shape.layers) + ", column \""
+          + oneLine(model.columnName) + "\",\n    scaler " + scalerName(model.scaler.kind) + " (offset "
+          + number(model.scaler.offset) + ", scale " + number(model.scaler.scale) + "),\n    train split "
+          + number(c.trainSplit) + ", validation split " + number(c.valSplit) + ", lr " + number(c.learningRate)
+          + ", epochs " + std::to_string(c.epochs) + ", seed " + std::to_string(c.seed) + ",\n    preprocessing "
+          + describePreprocessing(c.preprocessing);
 
     const std::vector<std::pair<std::string, std::string>> fields = {
         {"@SUMMARY@", docText(summary)},
-        {"@DEFAULT_MODEL_TEXT@", defaultModelFile.empty() ? std::string("nothing: --model is required")
-                                                          : docText(oneLine(defaultModelFile)) + " next to this script"},
+        {"@DEFAULT_MODEL_TEXT@", defaultModelFile.empty()
+                                     ? std::string("nothing: --model is required")
+                                     : docText(oneLine(defaultModelFile)) + " next to this script"},
         {"@CONFIG@", pythonLiteral(configToJson(c), 0)},
         {"@CELL@", pythonStringLiteral(cell)},
         {"@LAYOUT@", pythonStringLiteral(layoutName(c.layout))},

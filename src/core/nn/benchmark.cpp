@@ -45,8 +45,7 @@ struct BenchRun::State {
     Mat<float> inputs, targets, dPrediction;
 };
 
-BenchRun::BenchRun(const BenchConfig& config, std::uint64_t seed)
-    : config_(config), state_(std::make_unique<State>())
+BenchRun::BenchRun(const BenchConfig& config, std::uint64_t seed) : config_(config), state_(std::make_unique<State>())
 {
     NetworkShape shape;
     shape.cell = CellType::Lstm;
@@ -80,9 +79,8 @@ double BenchRun::runEpoch()
     State& s = *state_;
     double total = 0.0;
     for (int step = 0; step < config_.stepsPerEpoch; ++step) {
-        const Mat<float>& prediction
-            = network_->forward(s.inputs, config_.steps, config_.batch, config_.outputs, nullptr,
-                               LayerStates::NotNeeded);
+        const Mat<float>& prediction = network_->forward(s.inputs, config_.steps, config_.batch, config_.outputs,
+                                                         nullptr, LayerStates::NotNeeded);
         total += double(meanSquaredError(prediction, s.targets, &s.dPrediction));
         network_->zeroGradients();
         network_->backward(s.dPrediction);

@@ -18,10 +18,10 @@ namespace rnnwb {
 
 struct BenchConfig {
     std::string name;
-    int steps = 0;         // T
-    int batch = 0;         // B
-    int inputs = 0;        // I
-    int hidden = 0;        // H
+    int steps = 0;  // T
+    int batch = 0;  // B
+    int inputs = 0; // I
+    int hidden = 0; // H
     int layers = 0;
     int stepsPerEpoch = 0; // optimizer steps (batches) per epoch
     OutputSteps outputs = OutputSteps::Last;
@@ -54,12 +54,12 @@ private:
 
 struct BenchResult {
     BenchConfig config;
-    double secondsPerEpoch = 0.0;   // median of the timed samples
-    std::vector<double> samples;    // seconds per epoch of each timed sample
-    int epochsPerSample = 1;        // tiny configurations repeat the epoch to get a measurable time
+    double secondsPerEpoch = 0.0; // median of the timed samples
+    std::vector<double> samples;  // seconds per epoch of each timed sample
+    int epochsPerSample = 1;      // tiny configurations repeat the epoch to get a measurable time
     double flopsPerEpoch = 0.0;
-    double gflops = 0.0;            // flopsPerEpoch / secondsPerEpoch / 1e9
-    double lastLoss = 0.0;          // mean loss of the last epoch run (a sanity figure)
+    double gflops = 0.0;   // flopsPerEpoch / secondsPerEpoch / 1e9
+    double lastLoss = 0.0; // mean loss of the last epoch run (a sanity figure)
 };
 
 // Warm-up epoch(s), then `samples` timed samples (each of enough epochs to last at least

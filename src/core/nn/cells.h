@@ -15,7 +15,8 @@ template <typename S>
 class LstmLayer final : public RecurrentLayer<S> {
 public:
     LstmLayer(int inputSize, int hiddenSize)
-        : RecurrentLayer<S>(CellType::Lstm, inputSize, hiddenSize, GateGradients::OverActivations) {}
+        : RecurrentLayer<S>(CellType::Lstm, inputSize, hiddenSize, GateGradients::OverActivations)
+    { }
     const Mat<S>& cellStates() const override { return cAll_; }
 
 private:
@@ -23,8 +24,8 @@ private:
     void forwardSteps() override;
     void prepareBackward() override;
     void backwardSteps(const Mat<S>& dH) override;
-    Mat<S> cAll_;  // c_0 ... c_T, H x (T+1)*B
-    Mat<S> tanhC_; // tanh(c_t), H x T*B, kept for backward
+    Mat<S> cAll_;   // c_0 ... c_T, H x (T+1)*B
+    Mat<S> tanhC_;  // tanh(c_t), H x T*B, kept for backward
     Mat<S> dcNext_; // H x B: dLoss/dc_t carried back through the recurrence
 };
 
@@ -37,7 +38,8 @@ class GruLayer final : public RecurrentLayer<S> {
 public:
     // Its z is read again after backward (addDirectCarry), so the gradients get their own matrix.
     GruLayer(int inputSize, int hiddenSize)
-        : RecurrentLayer<S>(CellType::Gru, inputSize, hiddenSize, GateGradients::OwnMatrix) {}
+        : RecurrentLayer<S>(CellType::Gru, inputSize, hiddenSize, GateGradients::OwnMatrix)
+    { }
     // W_hn h_{t-1} + b_hn of every step (H x T*B), the term the reset gate scales.
     const Mat<S>& candidateHiddenTerm() const { return hn_; }
 
@@ -49,10 +51,10 @@ private:
     Vec<S> inputBias() const override;
     const Mat<S>& hiddenSideGradient() const override { return dHidden_; }
     void addDirectCarry(Mat<S>& total) const override;
-    Mat<S> hn_;       // H x T*B
-    Mat<S> hidProj_;  // 3H x B: W_hh h_{t-1} of one step
-    Mat<S> dHidden_;  // 3H x T*B
-    Mat<S> dh_;       // H x B
+    Mat<S> hn_;      // H x T*B
+    Mat<S> hidProj_; // 3H x B: W_hh h_{t-1} of one step
+    Mat<S> dHidden_; // 3H x T*B
+    Mat<S> dh_;      // H x B
 };
 
 // Elman RNN: h' = tanh(W_ih x + b_ih + W_hh h + b_hh)
@@ -60,7 +62,8 @@ template <typename S>
 class RnnLayer final : public RecurrentLayer<S> {
 public:
     RnnLayer(int inputSize, int hiddenSize)
-        : RecurrentLayer<S>(CellType::Rnn, inputSize, hiddenSize, GateGradients::OverActivations) {}
+        : RecurrentLayer<S>(CellType::Rnn, inputSize, hiddenSize, GateGradients::OverActivations)
+    { }
 
 private:
     void forwardSteps() override;

@@ -89,8 +89,8 @@ void GruLayer<S>::addDirectCarry(Mat<S>& total) const
 {
     const Eigen::Index H = this->hiddenSize();
     for (int t = this->steps_ - 2; t >= 0; --t)
-        this->stepCols(total, t) += this->stepCols(this->gateAct_, t + 1).middleRows(H, H).cwiseProduct(
-            this->stepCols(total, t + 1));
+        this->stepCols(total, t)
+            += this->stepCols(this->gateAct_, t + 1).middleRows(H, H).cwiseProduct(this->stepCols(total, t + 1));
 }
 
 template class GruLayer<float>;

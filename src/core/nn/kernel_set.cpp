@@ -117,10 +117,15 @@ const char* instructions() { return Eigen::SimdInstructionSetsInUse(); }
 // Found by core/nn/kernels.cpp (extern: a const at namespace scope would otherwise be local to this
 // file). Constant-initialised: no code runs at start-up.
 extern const KernelSet set;
-const KernelSet set = {RNNWB_STRINGIFY(RNNWB_KERNEL_SET), &instructions,
-                       &product<float>, &product<double>,
-                       &sigmoid<float>, &sigmoid<double>,
-                       &tanh<float>, &tanh<double>,
-                       &adam<float>, &adam<double>};
+const KernelSet set = {RNNWB_STRINGIFY(RNNWB_KERNEL_SET),
+                       &instructions,
+                       &product<float>,
+                       &product<double>,
+                       &sigmoid<float>,
+                       &sigmoid<double>,
+                       &tanh<float>,
+                       &tanh<double>,
+                       &adam<float>,
+                       &adam<double>};
 
 } // namespace rnnwb::RNNWB_KERNEL_SET

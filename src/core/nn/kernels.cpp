@@ -8,10 +8,16 @@ namespace rnnwb {
 
 // The sets core/nn/kernel_set.cpp was compiled into (CMake defines RNNWB_KERNEL_SETS_X86 when the
 // AVX2 and AVX-512 copies are built: x86-64, not a native build).
-namespace baseline { extern const KernelSet set; }
+namespace baseline {
+extern const KernelSet set;
+}
 #ifdef RNNWB_KERNEL_SETS_X86
-namespace avx2 { extern const KernelSet set; }
-namespace avx512 { extern const KernelSet set; }
+namespace avx2 {
+extern const KernelSet set;
+}
+namespace avx512 {
+extern const KernelSet set;
+}
 #endif
 
 namespace {

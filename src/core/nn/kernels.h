@@ -48,7 +48,7 @@ struct AdamStep {
 
 // One instruction-set level's kernels.
 struct KernelSet {
-    const char* name; // "baseline", "avx2", "avx512" (the RNNWB_KERNELS values)
+    const char* name;              // "baseline", "avx2", "avx512" (the RNNWB_KERNELS values)
     const char* (*instructions)(); // the SIMD sets its Eigen uses, e.g. "AVX512, FMA, AVX2, …, SSE2"
     void (*productFloat)(const Product<float>&);
     void (*productDouble)(const Product<double>&);

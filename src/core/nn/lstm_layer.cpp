@@ -13,8 +13,8 @@ namespace {
 // all 4H·n gate values, after the g rows were saved in tanhC (written only once g is used), and
 // tanh over the saved g, then over every c'.
 template <typename S>
-void lstmStepForward(Eigen::Index H, Eigen::Index n, S* __restrict gates, const S* __restrict cPrev,
-                     S* __restrict c, S* __restrict tanhC, S* __restrict h)
+void lstmStepForward(Eigen::Index H, Eigen::Index n, S* __restrict gates, const S* __restrict cPrev, S* __restrict c,
+                     S* __restrict tanhC, S* __restrict h)
 {
     for (Eigen::Index j = 0; j < n; ++j)
         for (Eigen::Index k = 0; k < H; ++k)

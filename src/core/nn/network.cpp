@@ -111,8 +111,8 @@ int Network<S>::sliceCount(int T, int B) const
 // step) took 235–275 µs, against 125 µs alone; with replicas the cores no longer slow each
 // other down.
 template <typename S>
-const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps outputs,
-                                  const InitialState<S>* init, LayerStates states)
+const Mat<S>& Network<S>::forward(const Mat<S>& X, int T, int B, OutputSteps outputs, const InitialState<S>* init,
+                                  LayerStates states)
 {
     steps_ = T;
     batch_ = B;

@@ -54,8 +54,8 @@ public:
     // Runs the network on X (inputSize x T*B, column t*B + b). Returns the predictions,
     // 1 x T*B for OutputSteps::All or 1 x B for OutputSteps::Last. A pass from given initial
     // states runs as one slice: its layer states are always shown.
-    const Mat<S>& forward(const Mat<S>& X, int T, int B, OutputSteps outputs,
-                          const InitialState<S>* init = nullptr, LayerStates states = LayerStates::Shown);
+    const Mat<S>& forward(const Mat<S>& X, int T, int B, OutputSteps outputs, const InitialState<S>* init = nullptr,
+                          LayerStates states = LayerStates::Shown);
     // Back-propagates dLoss/dprediction (same shape as forward's result) through the last
     // forward pass, adding to gradients().
     void backward(const Mat<S>& dPrediction);
@@ -81,11 +81,11 @@ private:
     // matrices, sample columns side by side, ran each core at half speed (see forward).
     struct Replica {
         std::vector<std::unique_ptr<RecurrentLayer<S>>> layers;
-        Vec<S> gradients;     // the slice's gradient, when the batch is cut
-        Mat<S> inputs;        // the slice's columns of X, when the batch is cut
-        Mat<S> prediction;    // the slice's predictions, when the batch is cut
-        Mat<S> dPrediction;   // the slice's columns of dLoss/dprediction, when the batch is cut
-        Mat<S> dTop;          // dLoss/dh of the top layer, from the head
+        Vec<S> gradients;           // the slice's gradient, when the batch is cut
+        Mat<S> inputs;              // the slice's columns of X, when the batch is cut
+        Mat<S> prediction;          // the slice's predictions, when the batch is cut
+        Mat<S> dPrediction;         // the slice's columns of dLoss/dprediction, when the batch is cut
+        Mat<S> dTop;                // dLoss/dh of the top layer, from the head
         std::vector<Mat<S>> dInput; // dLoss/dX of layer l ≥ 1: the dH of layer l − 1
     };
 

@@ -31,7 +31,7 @@ namespace {
 template <typename S>
 class Sgd final : public Optimizer<S> {
 public:
-    explicit Sgd(const OptimizerSettings& s) : lr_(S(s.learningRate)), momentum_(S(s.momentum)) {}
+    explicit Sgd(const OptimizerSettings& s) : lr_(S(s.learningRate)), momentum_(S(s.momentum)) { }
     void step(Eigen::Ref<Vec<S>> p, const Eigen::Ref<const Vec<S>>& g) override
     {
         if (momentum_ == S(0)) {
@@ -56,8 +56,8 @@ private:
 template <typename S>
 class Adam final : public Optimizer<S> {
 public:
-    explicit Adam(const OptimizerSettings& s)
-        : lr_(s.learningRate), beta1_(s.beta1), beta2_(s.beta2), eps_(s.epsilon) {}
+    explicit Adam(const OptimizerSettings& s) : lr_(s.learningRate), beta1_(s.beta1), beta2_(s.beta2), eps_(s.epsilon)
+    { }
     void step(Eigen::Ref<Vec<S>> p, const Eigen::Ref<const Vec<S>>& g) override
     {
         if (m_.size() != p.size()) {
@@ -71,8 +71,7 @@ public:
         // 1 − 0.999f is off from 0.001 by 1.3e-5 relative, which Adam's first steps amplify.
         // The update runs in the CPU's fastest kernel set (core/nn/kernels.h).
         adamUpdate(AdamStep<S>{p.data(), m_.data(), v_.data(), g.data(), p.size(), S(beta1_), S(1.0 - beta1_),
-                               S(beta2_), S(1.0 - beta2_), S(lr_ / correction1), S(std::sqrt(correction2)),
-                               S(eps_)});
+                               S(beta2_), S(1.0 - beta2_), S(lr_ / correction1), S(std::sqrt(correction2)), S(eps_)});
     }
 
 private:
@@ -87,7 +86,8 @@ template <typename S>
 class RmsProp final : public Optimizer<S> {
 public:
     explicit RmsProp(const OptimizerSettings& s)
-        : lr_(S(s.learningRate)), alpha_(S(s.alpha)), oneMinusAlpha_(S(1.0 - s.alpha)), eps_(S(s.epsilon)) {}
+        : lr_(S(s.learningRate)), alpha_(S(s.alpha)), oneMinusAlpha_(S(1.0 - s.alpha)), eps_(S(s.epsilon))
+    { }
     void step(Eigen::Ref<Vec<S>> p, const Eigen::Ref<const Vec<S>>& g) override
     {
         if (square_.size() != p.size())

@@ -10,17 +10,17 @@ namespace rnnwb {
 
 enum class OptimizerKind { Adam, Sgd, RmsProp };
 
-std::string optimizerName(OptimizerKind kind);            // "adam", "sgd", "rmsprop"
+std::string optimizerName(OptimizerKind kind);             // "adam", "sgd", "rmsprop"
 OptimizerKind parseOptimizerKind(const std::string& text); // throws std::invalid_argument
 
 struct OptimizerSettings {
     OptimizerKind kind = OptimizerKind::Adam;
     double learningRate = 0.01;
-    double momentum = 0.0;   // SGD
-    double beta1 = 0.9;      // Adam
-    double beta2 = 0.999;    // Adam
-    double alpha = 0.99;     // RMSprop smoothing
-    double epsilon = 1e-8;   // Adam, RMSprop
+    double momentum = 0.0; // SGD
+    double beta1 = 0.9;    // Adam
+    double beta2 = 0.999;  // Adam
+    double alpha = 0.99;   // RMSprop smoothing
+    double epsilon = 1e-8; // Adam, RMSprop
 };
 
 template <typename S>

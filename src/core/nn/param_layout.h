@@ -13,7 +13,7 @@ namespace rnnwb {
 enum class CellType { Lstm, Gru, Rnn };
 
 int gateCount(CellType cell);
-std::string cellName(CellType cell);            // "lstm", "gru", "rnn" (also the name prefix)
+std::string cellName(CellType cell);             // "lstm", "gru", "rnn" (also the name prefix)
 CellType parseCellType(const std::string& text); // throws std::invalid_argument
 
 struct NetworkShape {

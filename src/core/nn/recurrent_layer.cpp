@@ -6,8 +6,7 @@ template <typename S>
 RecurrentLayer<S>::RecurrentLayer(CellType cell, int inputSize, int hiddenSize, GateGradients where)
     : dGates_(where == GateGradients::OverActivations ? gateAct_ : ownGateGradients_), cell_(cell),
       inputSize_(inputSize), hidden_(hiddenSize), gates_(gateCount(cell))
-{
-}
+{ }
 
 template <typename S>
 std::size_t RecurrentLayer<S>::parameterCount() const

@@ -14,8 +14,8 @@
 // Both cores: a network cuts a big batch into slices, each run through layers of its own
 // (core/nn/network.h); within a layer, the one-GEMM parts are cut into column blocks (or, for the
 // weight gradients, row blocks) when worth it (core/base/parallel.h).
-#include "core/nn/kernels.h"
 #include "core/base/parallel.h"
+#include "core/nn/kernels.h"
 #include "core/nn/param_layout.h"
 #include "core/nn/product.h"
 #include "core/nn/tensor.h"
@@ -82,12 +82,12 @@ public:
 protected:
     // Sizes the cell's own buffers for steps_ x batch_ and sets its initial state (c0: H x B,
     // nullptr for zeros).
-    virtual void prepareForward(const Mat<S>* /*c0*/) {}
+    virtual void prepareForward(const Mat<S>* /*c0*/) { }
     // On entry gateAct_ holds the input projection; run the recurrence, filling gateAct_ and
     // hAll_.
     virtual void forwardSteps() = 0;
     // Sizes the cell's backward buffers (dhNext_ is already zero).
-    virtual void prepareBackward() {}
+    virtual void prepareBackward() { }
     // Fill dGates_ (and the hidden-side gradient, see hiddenSideGradient) from dH.
     virtual void backwardSteps(const Mat<S>& dH) = 0;
     // The bias added to every column of the input projection (default b_ih + b_hh).
@@ -96,7 +96,7 @@ protected:
     virtual const Mat<S>& hiddenSideGradient() const { return dGates_; }
     // Adds to total_t (already holding dH_t + W_hh^T dA_h,t+1) the gradient that reaches h_t
     // from h_{t+1} without W_hh: nothing for the LSTM and RNN; the GRU's z ⊙ h term.
-    virtual void addDirectCarry(Mat<S>& /*total*/) const {}
+    virtual void addDirectCarry(Mat<S>& /*total*/) const { }
 
     ConstWeightMap<S> weightIh() const { return {params_, gateRows(), inputSize_}; }
     ConstWeightMap<S> weightHh() const { return {params_ + whhOffset(), gateRows(), hidden_}; }
@@ -119,8 +119,8 @@ protected:
     int steps_ = 0;
     int batch_ = 0;
     bool zeroStart_ = true; // the last forward started from h_0 = 0
-    Mat<S> gateAct_; // G*H x T*B
-    Mat<S> hAll_;    // H x (T+1)*B
+    Mat<S> gateAct_;        // G*H x T*B
+    Mat<S> hAll_;           // H x (T+1)*B
 private:
     Mat<S> ownGateGradients_; // used for GateGradients::OwnMatrix
 protected:

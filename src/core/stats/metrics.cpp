@@ -15,10 +15,7 @@ double meanSquaredDifference(std::span<const double> a, std::span<const double> 
 }
 
 // A value that is finite, or nothing (never NaN or infinity in a report).
-std::optional<double> finiteOrNone(double x)
-{
-    return std::isfinite(x) ? std::optional<double>(x) : std::nullopt;
-}
+std::optional<double> finiteOrNone(double x) { return std::isfinite(x) ? std::optional<double>(x) : std::nullopt; }
 
 std::optional<double> coefficientOfDetermination(std::span<const double> predicted, std::span<const double> actual)
 {

@@ -10,8 +10,8 @@ namespace rnnwb {
 
 std::span<const double> trainingValues(const Dataset& data)
 {
-    const std::size_t length =
-        std::min(data.values.size(), data.split.train + std::size_t(data.split.window) + data.split.offset);
+    const std::size_t length
+        = std::min(data.values.size(), data.split.train + std::size_t(data.split.window) + data.split.offset);
     return {data.values.data(), length};
 }
 
@@ -21,8 +21,9 @@ Seasonality seasonality(const Dataset& data, int season)
     Seasonality s;
     if (season > 0) {
         if (std::size_t(season) >= training.size())
-            throw std::invalid_argument("--season " + std::to_string(season) + " is not shorter than the training part ("
-                                        + std::to_string(training.size()) + " values)");
+            throw std::invalid_argument("--season " + std::to_string(season)
+                                        + " is not shorter than the training part (" + std::to_string(training.size())
+                                        + " values)");
         s.period = season;
         s.fromUser = true;
     } else {

@@ -59,7 +59,7 @@ struct LinearAr {
 LinearAr fitLinearAr(std::span<const double> scaled, std::size_t windows, int window);
 
 struct BaselineForecast {
-    std::vector<double> predicted;       // data units, one per target
+    std::vector<double> predicted; // data units, one per target
     std::vector<double> predictedScaled;
     Metrics metrics;
 };

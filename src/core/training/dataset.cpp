@@ -41,8 +41,8 @@ WindowSplit splitWindows(std::size_t length, int window, double trainSplit, doub
 {
     if (length <= offset + std::size_t(window) + 1)
         throw std::invalid_argument(
-            "the series has " + std::to_string(length) + (length == 1 ? " value" : " values") + "; a window of " + std::to_string(window)
-            + " needs at least " + std::to_string(offset + std::size_t(window) + 3)
+            "the series has " + std::to_string(length) + (length == 1 ? " value" : " values") + "; a window of "
+            + std::to_string(window) + " needs at least " + std::to_string(offset + std::size_t(window) + 3)
             + (offset > 0 ? " (" + std::to_string(offset) + " of them used up by differencing)" : std::string())
             + " to make training and test windows");
     WindowSplit s;
@@ -58,7 +58,8 @@ WindowSplit splitWindows(std::size_t length, int window, double trainSplit, doub
     if (s.train == 0)
         throw std::invalid_argument("the training part is empty: --train-split " + std::to_string(trainSplit) + of);
     if (validationSplit > 0 && s.validation == 0)
-        throw std::invalid_argument("the validation part is empty: --val-split " + std::to_string(validationSplit) + of);
+        throw std::invalid_argument("the validation part is empty: --val-split " + std::to_string(validationSplit)
+                                    + of);
     if (s.test == 0)
         throw std::invalid_argument("the test part is empty: lower --train-split or --val-split (" + std::to_string(n)
                                     + " windows)");
@@ -101,9 +102,8 @@ Dataset Dataset::prepare(std::vector<double> values, const TrainConfig& config, 
     Dataset d = transformed(std::move(values), config, lines);
     // Fitted on the transformed series, or its training part: the values the training windows
     // and targets touch.
-    const std::size_t fitted = config.scalerFit == ScalerFit::WholeSeries
-                                   ? d.scaled.size()
-                                   : d.split.train + std::size_t(config.window);
+    const std::size_t fitted
+        = config.scalerFit == ScalerFit::WholeSeries ? d.scaled.size() : d.split.train + std::size_t(config.window);
     applyScaler(d, Scaler::fit(config.scaler, std::span<const double>(d.scaled.data(), fitted)));
     return d;
 }

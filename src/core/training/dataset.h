@@ -39,8 +39,8 @@ WindowSplit splitWindows(std::size_t seriesLength, int window, double trainSplit
 // The tensors of some windows for one forward pass.
 template <typename S>
 struct Batch {
-    Mat<S> inputs;   // features: window x n (T = n, B = 1); sequence: 1 x window*n (T = window, B = n)
-    Mat<S> targets;  // 1 x n
+    Mat<S> inputs;  // features: window x n (T = n, B = 1); sequence: 1 x window*n (T = window, B = n)
+    Mat<S> targets; // 1 x n
     int steps = 0;
     int batch = 0;
     OutputSteps outputs = OutputSteps::All;

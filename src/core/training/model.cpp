@@ -175,7 +175,8 @@ Model loadModel(const std::string& path)
         throw FileFormatError(path, "metadata 'scaler_scale' must be positive");
     m.columnName = required(f, path, "column");
     // Files from before preprocessing have neither key: no preprocessing (configFromJson's default).
-    if (const auto it = f.metadata.find("preprocessing"); it != f.metadata.end()
+    if (const auto it = f.metadata.find("preprocessing");
+        it != f.metadata.end()
         && nlohmann::json::parse(it->second, nullptr, false) != preprocessingJson(m.config.preprocessing))
         throw FileFormatError(path, "metadata 'preprocessing' disagrees with the model's configuration: " + it->second);
     m.shape = networkShape(m.config);

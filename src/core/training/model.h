@@ -5,8 +5,8 @@
 // (strings), the cell, layout, window, sizes, scaler and its parameters, the column, the
 // preprocessing ("preprocessing": {"log", "seasonal_diff", "diff"}, also in the configuration),
 // the whole training configuration, the metrics and the app version.
-#include "core/training/dataset.h"
 #include "core/nn/network.h"
+#include "core/training/dataset.h"
 #include "core/training/scaler.h"
 #include "core/training/train_config.h"
 
@@ -32,8 +32,8 @@ struct Model {
 struct PartPrediction {
     Part part = Part::Test;
     std::vector<std::size_t> index;
-    std::vector<double> predicted; // data units (preprocessing inverted with the actual earlier values)
-    std::vector<double> actual;    // data units
+    std::vector<double> predicted;       // data units (preprocessing inverted with the actual earlier values)
+    std::vector<double> actual;          // data units
     std::vector<double> predictedScaled; // what the network outputs: the scaled transformed value
     std::vector<double> actualScaled;
 };

@@ -63,9 +63,10 @@ RunOutcome summarizeModel(const Model& model, const Dataset& data, const std::st
 
 nlohmann::json metricsToJson(const Metrics& m)
 {
-    nlohmann::json j = {{"count", m.count}, {"mse_scaled", m.mseScaled}, {"mse", m.mse},
-                        {"rmse", m.rmse}, {"mae", m.mae}};
-    const auto optional = [](const std::optional<double>& x) { return x ? nlohmann::json(*x) : nlohmann::json(nullptr); };
+    nlohmann::json j
+        = {{"count", m.count}, {"mse_scaled", m.mseScaled}, {"mse", m.mse}, {"rmse", m.rmse}, {"mae", m.mae}};
+    const auto optional
+        = [](const std::optional<double>& x) { return x ? nlohmann::json(*x) : nlohmann::json(nullptr); };
     j["mape"] = optional(m.mape);
     j["smape"] = optional(m.smape);
     j["mase"] = optional(m.mase);
@@ -91,9 +92,11 @@ nlohmann::json runReport(const RunOutcome& o)
 {
     nlohmann::json j;
     j["config"] = configToJson(o.config);
-    j["data"] = {{"file", o.dataFile}, {"column", o.column}, {"rows", o.rows},
-                 {"scaler", {{"kind", scalerName(o.scaler.kind)}, {"offset", o.scaler.offset},
-                             {"scale", o.scaler.scale}}}};
+    j["data"]
+        = {{"file", o.dataFile},
+           {"column", o.column},
+           {"rows", o.rows},
+           {"scaler", {{"kind", scalerName(o.scaler.kind)}, {"offset", o.scaler.offset}, {"scale", o.scaler.scale}}}};
     j["train_loss"] = o.trainLoss;
     if (o.validation.metrics.count > 0)
         j["val_loss"] = o.validationLoss;

@@ -1,8 +1,8 @@
 #pragma once
 // The outcome of a training run (predictions and metrics of every part) and its JSON report,
 // the one `rnnwb train --json` and `rnn-workbench --report` both write.
-#include "core/training/baselines.h"
 #include "core/stats/metrics.h"
+#include "core/training/baselines.h"
 #include "core/training/model.h"
 #include "core/training/trainer.h"
 

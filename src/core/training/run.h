@@ -18,8 +18,8 @@ struct RunRequest {
     std::vector<double> values;     // the series, in its own units
     std::vector<std::size_t> lines; // the file line of each value (empty: errors name no line)
     std::string columnName;
-    std::string dataFile;           // names the data in errors and in the outcome
-    int season = 0;                 // seasonal period of seasonal naive and MASE; 0 = detected
+    std::string dataFile; // names the data in errors and in the outcome
+    int season = 0;       // seasonal period of seasonal naive and MASE; 0 = detected
 };
 
 // A trainer ready to run the request: the dataset prepared (a value the preprocessing

@@ -77,7 +77,8 @@ std::vector<std::string> configProblems(const TrainConfig& c)
     if (c.patience > 0 && c.valSplit <= 0)
         p.push_back("--patience needs a validation part (--val-split above 0) to watch");
     if (c.batch > 0 && c.layout == Layout::Features)
-        p.push_back("--batch needs the sequence layout: the features layout trains the training windows as one sequence");
+        p.push_back(
+            "--batch needs the sequence layout: the features layout trains the training windows as one sequence");
     return p;
 }
 
@@ -97,14 +98,29 @@ OptimizerSettings optimizerSettings(const TrainConfig& c)
 
 nlohmann::json configToJson(const TrainConfig& c)
 {
-    return {{"column", c.column}, {"cell", cellName(c.cell)}, {"layout", layoutName(c.layout)},
-            {"window", c.window}, {"hidden", c.hidden}, {"layers", c.layers}, {"lr", c.learningRate},
-            {"epochs", c.epochs}, {"optimizer", optimizerName(c.optimizer)}, {"momentum", c.momentum},
-            {"batch", c.batch}, {"train_split", c.trainSplit}, {"val_split", c.valSplit},
-            {"patience", c.patience}, {"clip", c.clip}, {"seed", c.seed}, {"scaler", scalerName(c.scaler)},
-            {"scaler_fit", scalerFitName(c.scalerFit)}, {"missing", missingPolicyName(c.missing)},
-            {"log", c.preprocessing.log}, {"diff", c.preprocessing.difference},
-            {"seasonal_diff", c.preprocessing.seasonalDifference}, {"init_weights", c.initWeights}};
+    return {{"column", c.column},
+            {"cell", cellName(c.cell)},
+            {"layout", layoutName(c.layout)},
+            {"window", c.window},
+            {"hidden", c.hidden},
+            {"layers", c.layers},
+            {"lr", c.learningRate},
+            {"epochs", c.epochs},
+            {"optimizer", optimizerName(c.optimizer)},
+            {"momentum", c.momentum},
+            {"batch", c.batch},
+            {"train_split", c.trainSplit},
+            {"val_split", c.valSplit},
+            {"patience", c.patience},
+            {"clip", c.clip},
+            {"seed", c.seed},
+            {"scaler", scalerName(c.scaler)},
+            {"scaler_fit", scalerFitName(c.scalerFit)},
+            {"missing", missingPolicyName(c.missing)},
+            {"log", c.preprocessing.log},
+            {"diff", c.preprocessing.difference},
+            {"seasonal_diff", c.preprocessing.seasonalDifference},
+            {"init_weights", c.initWeights}};
 }
 
 TrainConfig configFromJson(const nlohmann::json& j)

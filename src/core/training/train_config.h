@@ -1,10 +1,10 @@
 #pragma once
 // Every option of a training run, with the seed recipe's defaults (README, "Command line"), and the
 // checks that can be made without the data.
+#include "core/data/missing_policy.h"
+#include "core/data/preprocess.h"
 #include "core/nn/optimizer.h"
 #include "core/nn/param_layout.h"
-#include "core/data/preprocess.h"
-#include "core/data/missing_policy.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -32,7 +32,7 @@ std::string missingPolicyName(MissingPolicy policy);
 MissingPolicy parseMissingPolicy(const std::string& text);
 
 struct TrainConfig {
-    std::string column;          // name or 0-based index; empty: the first numeric column
+    std::string column; // name or 0-based index; empty: the first numeric column
     CellType cell = CellType::Lstm;
     Layout layout = Layout::Features;
     int window = 5;
@@ -41,13 +41,13 @@ struct TrainConfig {
     double learningRate = 0.01;
     int epochs = 200;
     OptimizerKind optimizer = OptimizerKind::Adam;
-    double momentum = 0.0;       // SGD only (PyTorch's default 0)
-    int batch = 0;               // sequence layout: windows per minibatch, 0 = all
+    double momentum = 0.0; // SGD only (PyTorch's default 0)
+    int batch = 0;         // sequence layout: windows per minibatch, 0 = all
     double trainSplit = 0.7;
     double valSplit = 0.0;
-    int patience = 0;            // early stopping after this many epochs without a better
-                                 // validation loss; 0 = off
-    double clip = 0.0;           // gradient-norm clipping threshold; 0 = off
+    int patience = 0;  // early stopping after this many epochs without a better
+                       // validation loss; 0 = off
+    double clip = 0.0; // gradient-norm clipping threshold; 0 = off
     std::uint64_t seed = 0;
     ScalerKind scaler = ScalerKind::MinMax;
     ScalerFit scalerFit = ScalerFit::WholeSeries;

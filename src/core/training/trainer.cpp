@@ -30,8 +30,9 @@ std::string stopReasonExplanation(StopReason reason, int epochs)
     case StopReason::EarlyStopping:
         return "early stopping" + after + ": the validation loss stopped improving; the best weights were restored";
     case StopReason::Diverged:
-        return "training diverged" + after + ": the loss became infinite, NaN or over 100 times its best value; "
-               "the last good weights were kept. Try a smaller learning rate or gradient clipping";
+        return "training diverged" + after
+               + ": the loss became infinite, NaN or over 100 times its best value; "
+                 "the last good weights were kept. Try a smaller learning rate or gradient clipping";
     case StopReason::Cancelled: return "training was stopped" + after;
     }
     return {};
@@ -61,7 +62,8 @@ Trainer::Trainer(Dataset data, const TrainConfig& config, std::string columnName
 double Trainer::trainStep(const Batch<float>& b)
 {
     constexpr double kCutShort = std::numeric_limits<double>::quiet_NaN();
-    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs, nullptr, LayerStates::NotNeeded);
+    const Mat<float>& prediction
+        = network_->forward(b.inputs, b.steps, b.batch, b.outputs, nullptr, LayerStates::NotNeeded);
     if (network_->cancelRequested())
         return kCutShort;
     const double loss = double(meanSquaredError(prediction, b.targets, &dPrediction_));
@@ -88,8 +90,7 @@ bool TrainControl::waitWhilePaused() const
 double Trainer::trainOneEpoch(const TrainControl& control)
 {
     const std::size_t n = data_.split.train;
-    const bool minibatches = config_.layout == Layout::Sequence && config_.batch > 0
-                             && std::size_t(config_.batch) < n;
+    const bool minibatches = config_.layout == Layout::Sequence && config_.batch > 0 && std::size_t(config_.batch) < n;
     if (!minibatches)
         return trainStep(fullTrainBatch_);
     std::vector<std::size_t> windows = data_.windowsOf(Part::Train);
@@ -112,7 +113,8 @@ double Trainer::measureValidationLoss()
     if (data_.split.validation == 0)
         return std::numeric_limits<double>::quiet_NaN();
     const Batch<float>& b = validationBatch_;
-    const Mat<float>& prediction = network_->forward(b.inputs, b.steps, b.batch, b.outputs, nullptr, LayerStates::NotNeeded);
+    const Mat<float>& prediction
+        = network_->forward(b.inputs, b.steps, b.batch, b.outputs, nullptr, LayerStates::NotNeeded);
     if (network_->cancelRequested())
         return std::numeric_limits<double>::quiet_NaN();
     return double(meanSquaredError(prediction, b.targets));

@@ -12,10 +12,10 @@
 // full-batch pass stops within a step); the unfinished epoch is then discarded and the weights
 // are those at its start: a cancelled run holds exactly the model of its last whole epoch.
 // Same data, configuration and build: bit-identical losses and weights.
-#include "core/training/dataset.h"
-#include "core/training/model.h"
 #include "core/nn/network.h"
 #include "core/nn/optimizer.h"
+#include "core/training/dataset.h"
+#include "core/training/model.h"
 
 #include <atomic>
 #include <functional>
@@ -30,9 +30,9 @@ std::string stopReasonName(StopReason reason); // "completed", "early-stopping",
 std::string stopReasonExplanation(StopReason reason, int epochs);
 
 struct EpochProgress {
-    int epoch = 0;           // 1-based
-    int epochs = 0;          // planned
-    double trainLoss = 0.0;  // mean over the epoch's training windows, scaled data
+    int epoch = 0;          // 1-based
+    int epochs = 0;         // planned
+    double trainLoss = 0.0; // mean over the epoch's training windows, scaled data
     double validationLoss = std::numeric_limits<double>::quiet_NaN(); // NaN without a validation part
     double elapsedSeconds = 0.0;
 };
@@ -74,7 +74,11 @@ public:
     // A self-contained copy of the current weights with everything needed to use them.
     Model model() const;
     // Marks the run cancelled (e.g. the user pressed Stop between steps).
-    void cancel() { if (!finished()) stop_ = StopReason::Cancelled; }
+    void cancel()
+    {
+        if (!finished())
+            stop_ = StopReason::Cancelled;
+    }
 
 private:
     double trainOneEpoch(const TrainControl& control);

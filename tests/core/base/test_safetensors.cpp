@@ -31,47 +31,52 @@
 
 Q_DECLARE_METATYPE(rnnwb::SafetensorsFile)
 
-using namespace Qt::StringLiterals;  // u"..."_s
+using namespace Qt::StringLiterals; // u"..."_s
 
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kFixture =
-    std::string(RNNWB_TEST_DATA) + "/safetensors/gru_features_w5_h16_l1_torchseed2.init.safetensors";
-const std::string kSource = "bad.safetensors";  // the name malformed inputs are parsed under
+const std::string kFixture
+    = std::string(RNNWB_TEST_DATA) + "/safetensors/gru_features_w5_h16_l1_torchseed2.init.safetensors";
+const std::string kSource = "bad.safetensors"; // the name malformed inputs are parsed under
 
-std::span<const std::byte> asBytes(const QByteArray& a) {
+std::span<const std::byte> asBytes(const QByteArray& a)
+{
     return std::as_bytes(std::span<const char>(a.constData(), static_cast<std::size_t>(a.size())));
 }
 
 // A safetensors file: 8-byte little-endian length, `header` as is, `dataBytes` data bytes.
-QByteArray stFile(const QByteArray& header, int dataBytes = 0) {
+QByteArray stFile(const QByteArray& header, int dataBytes = 0)
+{
     QByteArray out;
     auto n = static_cast<std::uint64_t>(header.size());
-    for (int i = 0; i < 8; ++i, n >>= 8) out.append(static_cast<char>(n & 0xff));
+    for (int i = 0; i < 8; ++i, n >>= 8)
+        out.append(static_cast<char>(n & 0xff));
     out.append(header);
     out.append(QByteArray(dataBytes, '\0'));
     return out;
 }
 
 // Just the 8-byte length field, claiming `n` header bytes.
-QByteArray lengthOnly(std::uint64_t n) {
+QByteArray lengthOnly(std::uint64_t n)
+{
     QByteArray out;
-    for (int i = 0; i < 8; ++i, n >>= 8) out.append(static_cast<char>(n & 0xff));
+    for (int i = 0; i < 8; ++i, n >>= 8)
+        out.append(static_cast<char>(n & 0xff));
     return out;
 }
 
-std::string readText(const std::string& path) {
+std::string readText(const std::string& path)
+{
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void writeText(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
+void writeText(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 // The regular files in `dir` (to prove no temporary file is left behind).
-QStringList filesIn(const std::string& dir) {
+QStringList filesIn(const std::string& dir)
+{
     QStringList names;
     for (const fs::directory_entry& e : fs::directory_iterator(dir))
         names << QString::fromStdString(e.path().filename().string());
@@ -79,11 +84,12 @@ QStringList filesIn(const std::string& dir) {
     return names;
 }
 
-rnnwb::SafetensorsFile smallModel() {
+rnnwb::SafetensorsFile smallModel()
+{
     rnnwb::SafetensorsFile f;
     f.metadata = {{"cell", "lstm"}, {"window", "5"}};
-    f.tensors = {{"lstm.weight_ih_l0", {4, 2}, {0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -0.8}},
-                 {"linear.bias", {1}, {0.25}}};
+    f.tensors
+        = {{"lstm.weight_ih_l0", {4, 2}, {0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -0.8}}, {"linear.bias", {1}, {0.25}}};
     return f;
 }
 
@@ -91,14 +97,16 @@ rnnwb::SafetensorsFile smallModel() {
 // the cap fails with EFBIG (SIGXFSZ ignored), which simulates a full disk even for root.
 class FileSizeLimit {
 public:
-    explicit FileSizeLimit(rlim_t bytes) {
+    explicit FileSizeLimit(rlim_t bytes)
+    {
         previousHandler_ = std::signal(SIGXFSZ, SIG_IGN);
         getrlimit(RLIMIT_FSIZE, &previous_);
         rlimit limit = previous_;
         limit.rlim_cur = bytes;
         setrlimit(RLIMIT_FSIZE, &limit);
     }
-    ~FileSizeLimit() {
+    ~FileSizeLimit()
+    {
         setrlimit(RLIMIT_FSIZE, &previous_);
         std::signal(SIGXFSZ, previousHandler_);
     }
@@ -116,15 +124,19 @@ private:
 // (glibc has no wrapper for capget/capset; the kernel's ABI is two 32-bit words per set.)
 class WithoutPermissionOverride {
 public:
-    WithoutPermissionOverride() {
+    WithoutPermissionOverride()
+    {
         header_.version = _LINUX_CAPABILITY_VERSION_3;
-        if (::syscall(SYS_capget, &header_, saved_) != 0) return;
+        if (::syscall(SYS_capget, &header_, saved_) != 0)
+            return;
         __user_cap_data_struct reduced[2] = {saved_[0], saved_[1]};
         reduced[CAP_TO_INDEX(CAP_DAC_OVERRIDE)].effective &= ~CAP_TO_MASK(CAP_DAC_OVERRIDE);
         active_ = ::syscall(SYS_capset, &header_, reduced) == 0;
     }
-    ~WithoutPermissionOverride() {
-        if (active_) ::syscall(SYS_capset, &header_, saved_);
+    ~WithoutPermissionOverride()
+    {
+        if (active_)
+            ::syscall(SYS_capset, &header_, saved_);
     }
     WithoutPermissionOverride(const WithoutPermissionOverride&) = delete;
     WithoutPermissionOverride& operator=(const WithoutPermissionOverride&) = delete;
@@ -136,16 +148,18 @@ private:
 };
 
 // True if this process can create files in `dir` despite its permissions (root can).
-bool canWriteInto(const std::string& dir) {
+bool canWriteInto(const std::string& dir)
+{
     const std::string probe = dir + "/probe";
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) return false;
+    if (fd < 0)
+        return false;
     ::close(fd);
     ::unlink(probe.c_str());
     return true;
 }
 
-}  // namespace
+} // namespace
 
 class TestSafetensors : public QObject {
     Q_OBJECT
@@ -188,7 +202,8 @@ private:
 // ---------------------------------------------------------------------------------------
 // Round trips and layout
 
-void TestSafetensors::roundTrip_data() {
+void TestSafetensors::roundTrip_data()
+{
     QTest::addColumn<rnnwb::SafetensorsFile>("model");
     rnnwb::SafetensorsFile f = smallModel();
     QTest::newRow("lstm-like with metadata") << f;
@@ -197,8 +212,7 @@ void TestSafetensors::roundTrip_data() {
     QTest::newRow("no metadata") << f;
 
     rnnwb::SafetensorsFile odd;
-    odd.metadata = {{"column", "Passagiere \xc3\xa4\xe2\x82\xac"}, {"empty", ""},
-                    {"json", "{\"a\": [1, 2]}"}};
+    odd.metadata = {{"column", "Passagiere \xc3\xa4\xe2\x82\xac"}, {"empty", ""}, {"json", "{\"a\": [1, 2]}"}};
     odd.tensors = {{"scalar", {}, {3.5}},
                    {"empty", {0, 3}, {}},
                    {"name with spaces/and.dots", {2}, {1e-45, -0.0}},
@@ -209,7 +223,8 @@ void TestSafetensors::roundTrip_data() {
     QTest::newRow("no tensors at all") << none;
 }
 
-void TestSafetensors::roundTrip() {
+void TestSafetensors::roundTrip()
+{
     QFETCH(rnnwb::SafetensorsFile, model);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -234,17 +249,19 @@ void TestSafetensors::roundTrip() {
     QCOMPARE(filesIn(dir.path().toStdString()), QStringList{QStringLiteral("model.safetensors")});
 }
 
-void TestSafetensors::serializedLayout() {
+void TestSafetensors::serializedLayout()
+{
     const rnnwb::SafetensorsFile model = smallModel();
     const std::vector<std::byte> bytes = rnnwb::serializeSafetensors(model);
     QVERIFY(bytes.size() >= 8);
     std::uint64_t n = 0;
-    for (int i = 7; i >= 0; --i) n = (n << 8) | std::to_integer<std::uint64_t>(bytes[i]);
+    for (int i = 7; i >= 0; --i)
+        n = (n << 8) | std::to_integer<std::uint64_t>(bytes[i]);
     QCOMPARE(n % 8, 0u);
-    QCOMPARE(bytes.size(), 8 + n + 4 * (8 + 1));  // F32, contiguous, nothing else
+    QCOMPARE(bytes.size(), 8 + n + 4 * (8 + 1)); // F32, contiguous, nothing else
 
     const std::string header(reinterpret_cast<const char*>(bytes.data()) + 8, n);
-    const auto json = nlohmann::json::parse(header);  // trailing padding is spaces
+    const auto json = nlohmann::json::parse(header); // trailing padding is spaces
     QCOMPARE(json["__metadata__"]["cell"].get<std::string>(), std::string("lstm"));
     const auto& w = json["lstm.weight_ih_l0"];
     QCOMPARE(w["dtype"].get<std::string>(), std::string("F32"));
@@ -254,13 +271,14 @@ void TestSafetensors::serializedLayout() {
 
     // First value, little-endian float 0.1f.
     const float first = 0.1f;
-    QCOMPARE(std::memcmp(bytes.data() + 8 + n, &first, 4), 0);  // the build host is little-endian
+    QCOMPARE(std::memcmp(bytes.data() + 8 + n, &first, 4), 0); // the build host is little-endian
 }
 
 // ---------------------------------------------------------------------------------------
 // The PyTorch-written fixture
 
-void TestSafetensors::readsPyTorchFixture_data() {
+void TestSafetensors::readsPyTorchFixture_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<QList<qint64>>("shape");
     QTest::newRow("gru.weight_ih_l0") << QStringLiteral("gru.weight_ih_l0") << QList<qint64>{48, 5};
@@ -271,7 +289,8 @@ void TestSafetensors::readsPyTorchFixture_data() {
     QTest::newRow("linear.bias") << QStringLiteral("linear.bias") << QList<qint64>{1};
 }
 
-void TestSafetensors::readsPyTorchFixture() {
+void TestSafetensors::readsPyTorchFixture()
+{
     QFETCH(QString, name);
     QFETCH(QList<qint64>, shape);
     const rnnwb::SafetensorsFile file = rnnwb::readSafetensors(kFixture);
@@ -279,18 +298,22 @@ void TestSafetensors::readsPyTorchFixture() {
     QVERIFY(t != nullptr);
     QCOMPARE(t->shape, std::vector<std::int64_t>(shape.begin(), shape.end()));
     std::size_t count = 1;
-    for (const qint64 d : shape) count *= static_cast<std::size_t>(d);
+    for (const qint64 d : shape)
+        count *= static_cast<std::size_t>(d);
     QCOMPARE(t->values.size(), count);
     // PyTorch's default init keeps every GRU value in U(-1/sqrt(16), 1/sqrt(16)).
-    for (const double v : t->values) QVERIFY(std::abs(v) <= 0.25);
+    for (const double v : t->values)
+        QVERIFY(std::abs(v) <= 0.25);
 }
 
-void TestSafetensors::readsPyTorchFixtureOrderAndValues() {
+void TestSafetensors::readsPyTorchFixtureOrderAndValues()
+{
     const rnnwb::SafetensorsFile file = rnnwb::readSafetensors(kFixture);
     QStringList order;
-    for (const rnnwb::NamedTensor& t : file.tensors) order << QString::fromStdString(t.name);
-    QCOMPARE(order, (QStringList{u"gru.weight_ih_l0"_s, u"gru.weight_hh_l0"_s, u"gru.bias_ih_l0"_s,
-                                 u"gru.bias_hh_l0"_s, u"linear.weight"_s, u"linear.bias"_s}));
+    for (const rnnwb::NamedTensor& t : file.tensors)
+        order << QString::fromStdString(t.name);
+    QCOMPARE(order, (QStringList{u"gru.weight_ih_l0"_s, u"gru.weight_hh_l0"_s, u"gru.bias_ih_l0"_s, u"gru.bias_hh_l0"_s,
+                                 u"linear.weight"_s, u"linear.bias"_s}));
     // The first values as PyTorch wrote them (float32, printed by Python as doubles).
     const std::vector<double>& w = file.tensors.front().values;
     QCOMPARE(w[0], 0.05734753608703613);
@@ -303,14 +326,15 @@ void TestSafetensors::readsPyTorchFixtureOrderAndValues() {
 }
 
 // A file from the reference writer (reference/st.py, numpy), mixing F64 and F32.
-void TestSafetensors::readsReferenceWriterDtypes() {
-    const rnnwb::SafetensorsFile file =
-        rnnwb::readSafetensors(std::string(RNNWB_TEST_DATA) + "/safetensors/reference_f64_f32.safetensors");
+void TestSafetensors::readsReferenceWriterDtypes()
+{
+    const rnnwb::SafetensorsFile file
+        = rnnwb::readSafetensors(std::string(RNNWB_TEST_DATA) + "/safetensors/reference_f64_f32.safetensors");
     QCOMPARE(file.metadata, (std::map<std::string, std::string>{{"k", "v"}, {"n", "5"}}));
     QCOMPARE(file.tensors.size(), 2u);
     QCOMPARE(file.tensors[0].name, std::string("a64"));
     QCOMPARE(file.tensors[0].shape, (std::vector<std::int64_t>{2, 2}));
-    QCOMPARE(file.tensors[0].values, (std::vector<double>{0.1, -2.5, 1e300, 5e-324}));  // exact
+    QCOMPARE(file.tensors[0].values, (std::vector<double>{0.1, -2.5, 1e300, 5e-324})); // exact
     QCOMPARE(file.tensors[1].name, std::string("b32"));
     QCOMPARE(file.tensors[1].shape, (std::vector<std::int64_t>{2, 3}));
     QCOMPARE(file.tensors[1].values, (std::vector<double>{0, 1, 2, 3, 4, 5}));
@@ -319,9 +343,10 @@ void TestSafetensors::readsReferenceWriterDtypes() {
 // ---------------------------------------------------------------------------------------
 // Dtypes and accepted variants
 
-void TestSafetensors::decodesDtypes_data() {
+void TestSafetensors::decodesDtypes_data()
+{
     QTest::addColumn<QByteArray>("dtype");
-    QTest::addColumn<QByteArray>("data");  // little-endian raw values
+    QTest::addColumn<QByteArray>("data"); // little-endian raw values
     QTest::addColumn<QList<double>>("expected");
     const double inf = std::numeric_limits<double>::infinity();
 
@@ -332,20 +357,19 @@ void TestSafetensors::decodesDtypes_data() {
                          << QList<double>{0.1, -inf};
     QTest::newRow("F16 normal") << QByteArray("F16") << QByteArray("\x00\x3c\x00\xc0\xff\x7b", 6)
                                 << QList<double>{1.0, -2.0, 65504.0};
-    QTest::newRow("F16 subnormal, zero, inf")
-        << QByteArray("F16") << QByteArray("\x01\x00\x00\x80\x00\x7c", 6)
-        << QList<double>{std::ldexp(1.0, -24), -0.0, inf};
+    QTest::newRow("F16 subnormal, zero, inf") << QByteArray("F16") << QByteArray("\x01\x00\x00\x80\x00\x7c", 6)
+                                              << QList<double>{std::ldexp(1.0, -24), -0.0, inf};
     QTest::newRow("BF16") << QByteArray("BF16") << QByteArray("\x80\x3f\x40\xc0\x49\x40", 6)
                           << QList<double>{1.0, -3.0, 3.140625};
 }
 
-void TestSafetensors::decodesDtypes() {
+void TestSafetensors::decodesDtypes()
+{
     QFETCH(QByteArray, dtype);
     QFETCH(QByteArray, data);
     QFETCH(QList<double>, expected);
-    const QByteArray header = "{\"t\":{\"dtype\":\"" + dtype + "\",\"shape\":[" +
-                              QByteArray::number(expected.size()) + "],\"data_offsets\":[0," +
-                              QByteArray::number(data.size()) + "]}}";
+    const QByteArray header = "{\"t\":{\"dtype\":\"" + dtype + "\",\"shape\":[" + QByteArray::number(expected.size())
+                              + "],\"data_offsets\":[0," + QByteArray::number(data.size()) + "]}}";
     const QByteArray bytes = stFile(header) + data;
     const rnnwb::SafetensorsFile file = rnnwb::parseSafetensors(asBytes(bytes), kSource);
     QCOMPARE(file.tensors.size(), 1u);
@@ -357,38 +381,36 @@ void TestSafetensors::decodesDtypes() {
     }
 }
 
-void TestSafetensors::acceptsValidVariants_data() {
+void TestSafetensors::acceptsValidVariants_data()
+{
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QStringList>("order");  // expected tensor names, in data order
+    QTest::addColumn<QStringList>("order"); // expected tensor names, in data order
 
-    const QByteArray twoOutOfOrder =
-        R"({"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]},)"
-        R"("a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})";
+    const QByteArray twoOutOfOrder = R"({"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]},)"
+                                     R"("a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})";
     QTest::newRow("entries out of data order") << stFile(twoOutOfOrder, 8) << QStringList{u"a"_s, u"b"_s};
-    QTest::newRow("header padded with spaces")
-        << stFile(twoOutOfOrder + "        ", 8) << QStringList{u"a"_s, u"b"_s};
-    QTest::newRow("no tensors, empty metadata") << stFile(R"({"__metadata__":{}})")
-                                                << QStringList{};
+    QTest::newRow("header padded with spaces") << stFile(twoOutOfOrder + "        ", 8) << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("no tensors, empty metadata") << stFile(R"({"__metadata__":{}})") << QStringList{};
     QTest::newRow("null metadata") << stFile(R"({"__metadata__":null})") << QStringList{};
-    QTest::newRow("empty tensor between others")
-        << stFile(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
-                  R"("e":{"dtype":"F32","shape":[0,7],"data_offsets":[4,4]},)"
-                  R"("z":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8)
-        << QStringList{u"a"_s, u"e"_s, u"z"_s};
+    QTest::newRow("empty tensor between others") << stFile(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
+                                                           R"("e":{"dtype":"F32","shape":[0,7],"data_offsets":[4,4]},)"
+                                                           R"("z":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+                                                           8)
+                                                 << QStringList{u"a"_s, u"e"_s, u"z"_s};
     QTest::newRow("gap and trailing bytes")
-        << stFile(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})", 16)
-        << QStringList{u"a"_s};
+        << stFile(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})", 16) << QStringList{u"a"_s};
     QTest::newRow("unknown extra keys ignored")
-        << stFile(R"({"a":{"dtype":"F32","shape":[],"data_offsets":[0,4],"note":{"x":1}}})", 4)
-        << QStringList{u"a"_s};
+        << stFile(R"({"a":{"dtype":"F32","shape":[],"data_offsets":[0,4],"note":{"x":1}}})", 4) << QStringList{u"a"_s};
 }
 
-void TestSafetensors::acceptsValidVariants() {
+void TestSafetensors::acceptsValidVariants()
+{
     QFETCH(QByteArray, bytes);
     QFETCH(QStringList, order);
     const rnnwb::SafetensorsFile file = rnnwb::parseSafetensors(asBytes(bytes), kSource);
     QStringList names;
-    for (const rnnwb::NamedTensor& t : file.tensors) names << QString::fromStdString(t.name);
+    for (const rnnwb::NamedTensor& t : file.tensors)
+        names << QString::fromStdString(t.name);
     QCOMPARE(names, order);
 }
 
@@ -396,9 +418,10 @@ void TestSafetensors::acceptsValidVariants() {
 // Malformed input
 
 // Framing, JSON syntax, the header as a whole and the metadata.
-void TestSafetensors::rejectsMalformedFile_data() {
+void TestSafetensors::rejectsMalformedFile_data()
+{
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("problem");  // a fragment the message must contain
+    QTest::addColumn<QString>("problem"); // a fragment the message must contain
 
     QTest::newRow("empty file") << QByteArray() << u"the file is empty"_s;
     QTest::newRow("truncated header length") << QByteArray(5, '\0') << u"too short"_s;
@@ -409,18 +432,18 @@ void TestSafetensors::rejectsMalformedFile_data() {
     QTest::newRow("trailing garbage") << stFile("{} x") << u"not valid JSON"_s;
     QTest::newRow("invalid UTF-8") << stFile("{\"\xff\":1}") << u"not valid JSON"_s;
     QTest::newRow("header not an object") << stFile("[1,2]") << u"not a JSON object"_s;
-    QTest::newRow("deep nesting") << stFile(QByteArray(5000, '[') + QByteArray(5000, ']'))
-                                  << u"deeper than"_s;
-    QTest::newRow("two metadata entries") << stFile(R"({"__metadata__":{},"__metadata__":{}})")
-                                          << u"two '__metadata__' entries"_s;
+    QTest::newRow("deep nesting") << stFile(QByteArray(5000, '[') + QByteArray(5000, ']')) << u"deeper than"_s;
+    QTest::newRow("two metadata entries")
+        << stFile(R"({"__metadata__":{},"__metadata__":{}})") << u"two '__metadata__' entries"_s;
     QTest::newRow("non-string metadata") << stFile(R"({"__metadata__":{"epochs":200}})")
                                          << u"value of 'epochs' is not a string"_s;
-    QTest::newRow("metadata not an object") << stFile(R"({"__metadata__":["a"]})")
-                                            << u"__metadata__ is not a JSON object"_s;
+    QTest::newRow("metadata not an object")
+        << stFile(R"({"__metadata__":["a"]})") << u"__metadata__ is not a JSON object"_s;
 }
 
 // One tensor entry, or two that clash.
-void TestSafetensors::rejectsMalformedTensor_data() {
+void TestSafetensors::rejectsMalformedTensor_data()
+{
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("problem");
 
@@ -441,13 +464,11 @@ void TestSafetensors::rejectsMalformedTensor_data() {
     QTest::newRow("missing shape") << stFile(entry(f32 + "," + offsets), 8) << u"has no shape"_s;
     QTest::newRow("shape not an array") << stFile(entry(f32 + R"(,"shape":2,)" + offsets), 8)
                                         << u"shape that is not an array"_s;
-    QTest::newRow("negative shape") << stFile(entry(f32 + R"(,"shape":[-2],)" + offsets), 8)
-                                    << u"negative dimension"_s;
+    QTest::newRow("negative shape") << stFile(entry(f32 + R"(,"shape":[-2],)" + offsets), 8) << u"negative dimension"_s;
     QTest::newRow("fractional shape") << stFile(entry(f32 + R"(,"shape":[2.5],)" + offsets), 8)
                                       << u"not a whole number"_s;
     QTest::newRow("shape product overflows")
-        << stFile(entry(f32 + R"(,"shape":[4294967296,4294967296,4294967296],)" + offsets), 8)
-        << u"overflows"_s;
+        << stFile(entry(f32 + R"(,"shape":[4294967296,4294967296,4294967296],)" + offsets), 8) << u"overflows"_s;
     QTest::newRow("dimension beyond int64")
         << stFile(entry(f32 + R"(,"shape":[18446744073709551615],)" + offsets), 8) << u"overflows"_s;
     QTest::newRow("missing offsets") << stFile(entry(f32 + "," + shape), 8) << u"has no data_offsets"_s;
@@ -457,32 +478,30 @@ void TestSafetensors::rejectsMalformedTensor_data() {
                                      << u"not two non-negative integers"_s;
     QTest::newRow("offsets reversed") << stFile(entry(f32 + "," + shape + R"(,"data_offsets":[8,0])"), 8)
                                       << u"begin is after its end"_s;
-    QTest::newRow("offsets out of range") << stFile(entry(f32 + "," + shape + "," + offsets), 4)
-                                          << u"out of range"_s;
+    QTest::newRow("offsets out of range") << stFile(entry(f32 + "," + shape + "," + offsets), 4) << u"out of range"_s;
     QTest::newRow("size mismatch") << stFile(entry(f32 + R"(,"shape":[3],)" + offsets), 8)
                                    << u"'w' has a size mismatch"_s;
-    QTest::newRow("size overflows with dtype")
-        << stFile(entry(f32 + R"(,"shape":[4611686018427387904],)" + offsets), 8)
-        << u"more bytes than a 64-bit size can count"_s;
-    QTest::newRow("overlapping tensors")
-        << stFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
-                  R"("b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})", 12)
-        << u"'a' and 'b' overlap"_s;
-    QTest::newRow("tensor inside another")
-        << stFile(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},)"
-                  R"("b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 16)
-        << u"overlap"_s;
-    QTest::newRow("duplicate names")
-        << stFile(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
-                  R"("w":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8)
-        << u"two tensors named 'w'"_s;
+    QTest::newRow("size overflows with dtype") << stFile(entry(f32 + R"(,"shape":[4611686018427387904],)" + offsets), 8)
+                                               << u"more bytes than a 64-bit size can count"_s;
+    QTest::newRow("overlapping tensors") << stFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
+                                                   R"("b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+                                                   12)
+                                         << u"'a' and 'b' overlap"_s;
+    QTest::newRow("tensor inside another") << stFile(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},)"
+                                                     R"("b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+                                                     16)
+                                           << u"overlap"_s;
+    QTest::newRow("duplicate names") << stFile(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
+                                               R"("w":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+                                               8)
+                                     << u"two tensors named 'w'"_s;
     QTest::newRow("duplicate key in an entry")
-        << stFile(entry(f32 + R"(,"dtype":"F64",)" + shape + "," + offsets), 8)
-        << u"'w' has the key 'dtype' twice"_s;
+        << stFile(entry(f32 + R"(,"dtype":"F64",)" + shape + "," + offsets), 8) << u"'w' has the key 'dtype' twice"_s;
 }
 
 // Parses the row's bytes and expects one FileFormatError line naming the file and problem.
-void TestSafetensors::checkRejected() {
+void TestSafetensors::checkRejected()
+{
     QFETCH(QByteArray, bytes);
     QFETCH(QString, problem);
     try {
@@ -498,10 +517,12 @@ void TestSafetensors::checkRejected() {
 }
 
 // A header length over 100 MB is refused even when the file is that long.
-void TestSafetensors::rejectsHeaderOverLimit() {
+void TestSafetensors::rejectsHeaderOverLimit()
+{
     constexpr std::uint64_t n = 100'000'001;
     std::vector<std::byte> bytes(8 + n);
-    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<std::byte>((n >> (8 * i)) & 0xff);
+    for (int i = 0; i < 8; ++i)
+        bytes[i] = static_cast<std::byte>((n >> (8 * i)) & 0xff);
     QVERIFY_THROWS_EXCEPTION(rnnwb::FileFormatError, rnnwb::parseSafetensors(bytes, kSource));
     try {
         rnnwb::parseSafetensors(bytes, kSource);
@@ -512,7 +533,8 @@ void TestSafetensors::rejectsHeaderOverLimit() {
 
 // Truncations at every length and random byte mutations of a real file: each parse must
 // either succeed or throw FileFormatError (a mini fuzzer; run under sanitizers for more).
-void TestSafetensors::survivesCorruption() {
+void TestSafetensors::survivesCorruption()
+{
     const std::string good = readText(kFixture);
     QVERIFY(good.size() > 600);
     auto check = [](const std::string& bytes) {
@@ -524,14 +546,15 @@ void TestSafetensors::survivesCorruption() {
         }
     };
     int accepted = 0;
-    for (std::size_t len = 0; len < good.size(); ++len) accepted += check(good.substr(0, len));
-    QCOMPARE(accepted, 0);  // every truncation loses data the header promised
+    for (std::size_t len = 0; len < good.size(); ++len)
+        accepted += check(good.substr(0, len));
+    QCOMPARE(accepted, 0); // every truncation loses data the header promised
 
     std::mt19937 rng(12345);
-    const std::size_t headerEnd = 8 + 544;  // mutate the header mostly: that is where bugs hide
+    const std::size_t headerEnd = 8 + 544; // mutate the header mostly: that is where bugs hide
     std::uniform_int_distribution<std::size_t> where(0, headerEnd + 16);
     std::uniform_int_distribution<int> byte(0, 255), count(1, 4);
-    const char kJsonChars[] = "{}[],:\"0-9 e";  // two rounds in three plant JSON syntax
+    const char kJsonChars[] = "{}[],:\"0-9 e"; // two rounds in three plant JSON syntax
     for (int round = 0; round < 5000; ++round) {
         std::string bytes = good;
         for (int k = count(rng); k > 0; --k) {
@@ -543,16 +566,17 @@ void TestSafetensors::survivesCorruption() {
     QVERIFY(check(good));
 }
 
-void TestSafetensors::readFileErrors_data() {
+void TestSafetensors::readFileErrors_data()
+{
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("problem");
     QTest::newRow("missing file") << QStringLiteral("/nonexistent/dir/model.safetensors")
                                   << QStringLiteral("cannot open the file: No such file");
-    QTest::newRow("directory") << QStringLiteral(RNNWB_TEST_DATA)
-                               << QStringLiteral("not a regular file");
+    QTest::newRow("directory") << QStringLiteral(RNNWB_TEST_DATA) << QStringLiteral("not a regular file");
 }
 
-void TestSafetensors::readFileErrors() {
+void TestSafetensors::readFileErrors()
+{
     QFETCH(QString, path);
     QFETCH(QString, problem);
     try {
@@ -565,7 +589,8 @@ void TestSafetensors::readFileErrors() {
     }
 }
 
-void TestSafetensors::writerRejectsInvalidModels_data() {
+void TestSafetensors::writerRejectsInvalidModels_data()
+{
     QTest::addColumn<rnnwb::SafetensorsFile>("model");
     QTest::addColumn<QString>("problem");
     rnnwb::SafetensorsFile f;
@@ -583,7 +608,8 @@ void TestSafetensors::writerRejectsInvalidModels_data() {
     QTest::newRow("invalid UTF-8 name") << f << QStringLiteral("not valid UTF-8");
 }
 
-void TestSafetensors::writerRejectsInvalidModels() {
+void TestSafetensors::writerRejectsInvalidModels()
+{
     QFETCH(rnnwb::SafetensorsFile, model);
     QFETCH(QString, problem);
     QTemporaryDir dir;
@@ -601,7 +627,8 @@ void TestSafetensors::writerRejectsInvalidModels() {
 // ---------------------------------------------------------------------------------------
 // Atomic writes
 
-void TestSafetensors::atomicWriteCreatesAndOverwrites() {
+void TestSafetensors::atomicWriteCreatesAndOverwrites()
+{
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("out.txt")).toStdString();
     rnnwb::writeFileAtomically(path, std::string_view("first version, rather long\n"));
@@ -619,7 +646,8 @@ void TestSafetensors::atomicWriteCreatesAndOverwrites() {
     QCOMPARE(readText(longName), std::string("long"));
 }
 
-void TestSafetensors::atomicWriteKeepsPermissionsAndLinks() {
+void TestSafetensors::atomicWriteKeepsPermissionsAndLinks()
+{
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("target.txt")).toStdString();
     const std::string link = dir.filePath(QStringLiteral("link.txt")).toStdString();
@@ -634,7 +662,8 @@ void TestSafetensors::atomicWriteKeepsPermissionsAndLinks() {
              fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
 }
 
-void TestSafetensors::atomicWriteFailureKeepsOldFile_data() {
+void TestSafetensors::atomicWriteFailureKeepsOldFile_data()
+{
     QTest::addColumn<QString>("scenario");
     QTest::newRow("missing directory") << QStringLiteral("missing-dir");
     QTest::newRow("read-only directory") << QStringLiteral("read-only-dir");
@@ -642,7 +671,8 @@ void TestSafetensors::atomicWriteFailureKeepsOldFile_data() {
     QTest::newRow("disk full while writing") << QStringLiteral("size-limit");
 }
 
-void TestSafetensors::atomicWriteFailureKeepsOldFile() {
+void TestSafetensors::atomicWriteFailureKeepsOldFile()
+{
     QFETCH(QString, scenario);
     QTemporaryDir dir;
     const std::string root = dir.path().toStdString();
@@ -679,11 +709,13 @@ void TestSafetensors::atomicWriteFailureKeepsOldFile() {
     QVERIFY(threw);
     QCOMPARE(readText(root + "/old.txt"), std::string("precious old content"));
     QStringList expected{QStringLiteral("old.txt")};
-    if (scenario == QLatin1String("target-dir")) expected << QStringLiteral("sub");
-    QCOMPARE(filesIn(root), expected);  // no temporary file left behind
+    if (scenario == QLatin1String("target-dir"))
+        expected << QStringLiteral("sub");
+    QCOMPARE(filesIn(root), expected); // no temporary file left behind
 }
 
-void TestSafetensors::writeSafetensorsFailureKeepsOldFile() {
+void TestSafetensors::writeSafetensorsFailureKeepsOldFile()
+{
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("model.safetensors")).toStdString();
     rnnwb::writeSafetensors(path, smallModel());
@@ -703,8 +735,7 @@ void TestSafetensors::writeSafetensorsFailureKeepsOldFile() {
         QFAIL("writing into a missing directory succeeded");
     } catch (const rnnwb::FileFormatError& e) {
         QCOMPARE(e.file(), elsewhere);
-        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("No such file or directory")),
-                 e.what());
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("No such file or directory")), e.what());
     }
     QCOMPARE(filesIn(dir.path().toStdString()), QStringList{QStringLiteral("model.safetensors")});
 }
@@ -712,14 +743,16 @@ void TestSafetensors::writeSafetensorsFailureKeepsOldFile() {
 namespace {
 
 // A model of `values` F32 weights, all equal to `value` (MBs: its write takes a while).
-rnnwb::SafetensorsFile bigModel(std::size_t values, double value) {
+rnnwb::SafetensorsFile bigModel(std::size_t values, double value)
+{
     rnnwb::SafetensorsFile f;
     f.metadata = {{"value", std::to_string(value)}};
     f.tensors = {{"w", {static_cast<std::int64_t>(values)}, std::vector<double>(values, value)}};
     return f;
 }
 
-std::string serialized(const rnnwb::SafetensorsFile& f) {
+std::string serialized(const rnnwb::SafetensorsFile& f)
+{
     const std::vector<std::byte> bytes = rnnwb::serializeSafetensors(f);
     return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }
@@ -727,7 +760,8 @@ std::string serialized(const rnnwb::SafetensorsFile& f) {
 // Starts `work` in a child process, which leaves with _exit so that nothing of this test
 // process (Qt, atexit handlers) runs twice.
 template <typename Work>
-pid_t startChild(Work work) {
+pid_t startChild(Work work)
+{
     const pid_t child = ::fork();
     if (child == 0) {
         work();
@@ -736,18 +770,20 @@ pid_t startChild(Work work) {
     return child;
 }
 
-int waitFor(pid_t child) {
+int waitFor(pid_t child)
+{
     int status = 0;
     ::waitpid(child, &status, 0);
     return status;
 }
 
-}  // namespace
+} // namespace
 
 // Killed inside write(): the child may write 64 kB, and the default action of SIGXFSZ kills
 // it the moment a write goes past that, halfway through a 4 MB model, with no chance to clean
 // up. The old file is intact and nothing else is in the folder.
-void TestSafetensors::saveKilledWhileWritingLeavesOldFile() {
+void TestSafetensors::saveKilledWhileWritingLeavesOldFile()
+{
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("model.safetensors")).toStdString();
     rnnwb::writeSafetensors(path, smallModel());
@@ -770,7 +806,8 @@ void TestSafetensors::saveKilledWhileWritingLeavesOldFile() {
 // five times over. The file is always one whole model (the first, or one of the two), never a
 // torn one; a leftover temporary file can only come from the instant between naming and
 // renaming, and the next save removes it.
-void TestSafetensors::saveKilledAtAnyMomentLeavesAWholeFile() {
+void TestSafetensors::saveKilledAtAnyMomentLeavesAWholeFile()
+{
     QTemporaryDir dir;
     const std::string root = dir.path().toStdString();
     const std::string path = root + "/model.safetensors";
@@ -801,7 +838,8 @@ void TestSafetensors::saveKilledAtAnyMomentLeavesAWholeFile() {
 
 // The leftover of a writer that is gone goes with the next save of the same file; the
 // temporary file of a writer still running, and files that are not such leftovers, stay.
-void TestSafetensors::leftoverOfAKilledWriterIsRemoved() {
+void TestSafetensors::leftoverOfAKilledWriterIsRemoved()
+{
     QTemporaryDir dir;
     const std::string root = dir.path().toStdString();
     const pid_t gone = startChild([] {});

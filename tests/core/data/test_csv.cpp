@@ -71,7 +71,8 @@ void expectCsvError(Call call, const std::string& source, std::size_t line, cons
         QFAIL("no CsvError was thrown");
     } catch (const CsvError& e) {
         const std::string what = e.what();
-        QVERIFY2(contains(what, joinText(source, line ? ":" : "", line ? std::to_string(line) : "", ": ")), what.c_str());
+        QVERIFY2(contains(what, joinText(source, line ? ":" : "", line ? std::to_string(line) : "", ": ")),
+                 what.c_str());
         QVERIFY2(contains(what, fragment), what.c_str());
         QCOMPARE(e.line(), line);
         QCOMPARE(e.file(), source);
@@ -112,7 +113,7 @@ Values numbers(const nlohmann::json& array)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestCsv : public QObject {
     Q_OBJECT
@@ -192,7 +193,7 @@ void TestCsv::errors()
 void TestCsv::longLines_data()
 {
     QTest::addColumn<std::string>("text");
-    QTest::addColumn<std::size_t>("errorLine");  // 0: parses, into one row
+    QTest::addColumn<std::size_t>("errorLine"); // 0: parses, into one row
     QTest::addColumn<std::string>("fragment");
     QTest::addColumn<std::size_t>("columns");
     const std::string word(200000, 'x');
@@ -203,8 +204,8 @@ void TestCsv::longLines_data()
     QTest::newRow("long word: header only") << word << std::size_t{1} << std::string("no data rows") << std::size_t{0};
     QTest::newRow("long ragged row") << joinText("a,b\n1,2\n", numbers, "\n") << std::size_t{3}
                                      << std::string("but line 1 has 2") << std::size_t{0};
-    QTest::newRow("long unterminated quote") << joinText("a,b\n1,\"", word) << std::size_t{2}
-                                             << std::string("unterminated") << std::size_t{0};
+    QTest::newRow("long unterminated quote")
+        << joinText("a,b\n1,\"", word) << std::size_t{2} << std::string("unterminated") << std::size_t{0};
     QTest::newRow("long quoted cell") << joinText("a,b\n1,\"", word, "\"\n") << std::size_t{0} << std::string()
                                       << std::size_t{2};
     QTest::newRow("wide numeric row") << joinText(numbers, "\n") << std::size_t{0} << std::string() << count;
@@ -231,7 +232,8 @@ void TestCsv::seriesErrors()
     const std::string path = csvPath(c["file"]);
     const rnnwb::CsvTable t = rnnwb::readCsvFile(path);
     const std::size_t column = rnnwb::findColumn(t, c["column"]);
-    expectCsvError([&] { rnnwb::extractSeries(t, column, rnnwb::MissingPolicy::Drop); }, path, c["line"], c["fragment"]);
+    expectCsvError([&] { rnnwb::extractSeries(t, column, rnnwb::MissingPolicy::Drop); }, path, c["line"],
+                   c["fragment"]);
 }
 
 void TestCsv::series()
@@ -257,12 +259,13 @@ void TestCsv::datasets_data()
     QTest::addColumn<std::string>("column");
     QTest::addColumn<std::size_t>("rows");
     QTest::addColumn<Values>("ends");      // first and last value
-    QTest::addColumn<std::string>("time");  // the date column
-    QTest::addColumn<Values>("timeEnds");   // its first and last date, seconds since 1970
+    QTest::addColumn<std::string>("time"); // the date column
+    QTest::addColumn<Values>("timeEnds");  // its first and last date, seconds since 1970
     using S = std::string;
     QTest::newRow("airline-passengers") << S("airline-passengers.csv") << S("Passengers") << std::size_t{144}
                                         << Values{112, 432} << S("Month") << Values{-662688000, -286675200};
-    QTest::newRow("LSTM") << S("LSTM.csv") << S("passengers") << std::size_t{144} << Values{112, 432} << S() << Values{};
+    QTest::newRow("LSTM") << S("LSTM.csv") << S("passengers") << std::size_t{144} << Values{112, 432} << S()
+                          << Values{};
     QTest::newRow("monthly-sunspots") << S("monthly-sunspots.csv") << S("Sunspots") << std::size_t{2820}
                                       << Values{58.0, 33.4} << S("Month") << Values{-6974035200, 439084800};
     QTest::newRow("daily-min-temperatures") << S("daily-min-temperatures.csv") << S("Temp") << std::size_t{3650}
@@ -311,7 +314,7 @@ void TestCsv::numberCells()
 void TestCsv::chooseColumns()
 {
     const rnnwb::CsvTable airline = rnnwb::readCsvFile(dataPath("airline-passengers.csv"));
-    QCOMPARE(rnnwb::defaultColumn(airline), std::size_t{1});  // the date column is skipped
+    QCOMPARE(rnnwb::defaultColumn(airline), std::size_t{1}); // the date column is skipped
     QCOMPARE(rnnwb::findColumn(airline, "Month"), std::size_t{0});
     QCOMPARE(rnnwb::findColumn(airline, "1"), std::size_t{1});
     try {
@@ -337,7 +340,7 @@ void TestCsv::describeJson()
     QCOMPARE(date["type"].get<std::string>(), std::string("date"));
     QCOMPARE(date["first"].get<std::string>(), std::string("1981-01-01"));
     QCOMPARE(date["last"].get<std::string>(), std::string("1990-12-31"));
-    QCOMPARE(date["gaps"].get<int>(), 2);  // 1984-12-31 and 1988-12-31 are absent
+    QCOMPARE(date["gaps"].get<int>(), 2); // 1984-12-31 and 1988-12-31 are absent
     const nlohmann::json& temp = d["columns"][1];
     QCOMPARE(temp["type"].get<std::string>(), std::string("numeric"));
     QCOMPARE(temp["count"].get<int>(), 3650);
@@ -379,7 +382,8 @@ void TestCsv::millionRows()
             const std::chrono::year_month_day day{start + std::chrono::days{i}};
             char line[48];
             std::snprintf(line, sizeof line, "%04d-%02u-%02u,%g\n", static_cast<int>(day.year()),
-                          static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), (i % 1000) * 0.25 - 7.5);
+                          static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()),
+                          (i % 1000) * 0.25 - 7.5);
             out << line;
         }
     }
@@ -387,12 +391,13 @@ void TestCsv::millionRows()
     QCOMPARE(t.rowCount(), std::size_t{kRows});
     QCOMPARE(typeLetters(t), std::string("DN"));
     QVERIFY(t.warnings.empty());
-    const double day0 = -2208988800.0;  // 1900-01-01
+    const double day0 = -2208988800.0; // 1900-01-01
     QCOMPARE(t.columns[0].values.front(), day0);
     QCOMPARE(t.columns[0].values.back(), day0 + (kRows - 1) * 86400.0);
     QCOMPARE(t.columns[1].values[123456], 456 * 0.25 - 7.5);
     QCOMPARE(t.rowLine.back(), std::size_t{kRows + 1});
-    QCOMPARE(rnnwb::extractSeries(t, rnnwb::defaultColumn(t), rnnwb::MissingPolicy::Drop).values.size(), std::size_t{kRows});
+    QCOMPARE(rnnwb::extractSeries(t, rnnwb::defaultColumn(t), rnnwb::MissingPolicy::Drop).values.size(),
+             std::size_t{kRows});
 }
 
 // Every day from 1583 (the first whole Gregorian year) to 2400 as "YYYY-MM-DD", the reader's
@@ -404,15 +409,15 @@ void TestCsv::isoDays()
     for (std::chrono::sys_days d = first; d <= last; d += std::chrono::days{1}) {
         const std::chrono::year_month_day day{d};
         char iso[16], slashed[16];
-        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                      static_cast<unsigned>(day.day()));
+        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
         std::snprintf(slashed, sizeof slashed, "%04d/%02u/%02u", static_cast<int>(day.year()),
                       static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
         double fast = kNaN, general = kNaN, number = 0, date = kNaN;
         QVERIFY2(rnnwb::parseDateTime(iso, fast) && rnnwb::parseDateTime(slashed, general), iso);
         const double expected = static_cast<double>(d.time_since_epoch().count()) * 86400.0;
-        if (fast != expected || general != expected || rnnwb::classifyCell(iso, false, number, date) != rnnwb::CellKind::Date
-            || date != expected)
+        if (fast != expected || general != expected
+            || rnnwb::classifyCell(iso, false, number, date) != rnnwb::CellKind::Date || date != expected)
             QFAIL(iso);
     }
     for (const char* impossible : {"2021-02-29", "2100-02-29", "2021-04-31", "2021-00-10", "2021-13-01", "2021-01-00",
@@ -481,7 +486,9 @@ void TestCsv::cellsAtEveryOffset_data()
     for (const char d : {',', ';', '\t', '|'})
         for (const char* end : {"\n", "\r\n", "\r"})
             QTest::addRow("%s, %s", d == '\t' ? "tab" : std::string(1, d).c_str(),
-                          end[0] == '\n' ? "LF" : end[1] ? "CRLF" : "CR")
+                          end[0] == '\n' ? "LF"
+                          : end[1]       ? "CRLF"
+                                         : "CR")
                 << d << std::string(end);
 }
 
@@ -497,7 +504,8 @@ void TestCsv::cellsAtEveryOffset()
             s += static_cast<char>('a' + (row + col + i) % 26);
         return s;
     };
-    std::string text = joinText("first", std::string(1, delimiter), "second", std::string(1, delimiter), "third", lineEnd);
+    std::string text
+        = joinText("first", std::string(1, delimiter), "second", std::string(1, delimiter), "third", lineEnd);
     for (std::size_t r = 0; r < kRows; ++r)
         for (std::size_t c = 0; c < kColumns; ++c)
             text += joinText(cell(r, c), c + 1 < kColumns ? std::string(1, delimiter) : lineEnd);
@@ -522,7 +530,8 @@ void TestCsv::bigTextColumn()
     QCOMPARE(typeLetters(t), std::string("TN"));
     QCOMPARE(t.columns[0].text.size(), kRows);
     for (std::size_t i = 0; i < kRows; ++i)
-        if (t.columns[0].text.view(i) != joinText("station-", std::to_string(i)) || t.columns[1].values[i] != i % 97 + 0.5)
+        if (t.columns[0].text.view(i) != joinText("station-", std::to_string(i))
+            || t.columns[1].values[i] != i % 97 + 0.5)
             QFAIL(joinText("row ", std::to_string(i)).c_str());
 }
 
@@ -534,7 +543,7 @@ void TestCsv::fromPipe()
     const std::string fifo = dir.filePath(QStringLiteral("feed.csv")).toStdString();
     QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
     std::string text = "date,value\n";
-    for (int i = 0; i < 20000; ++i)  // ~400 kB: several blocks
+    for (int i = 0; i < 20000; ++i) // ~400 kB: several blocks
         text += joinText("2020-01-01,", std::to_string(i * 0.125), "\n");
     std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
     rnnwb::CsvTable piped;

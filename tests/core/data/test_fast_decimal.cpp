@@ -53,7 +53,7 @@ std::string randomDecimal(std::mt19937_64& rng, int whole, int decimals)
     return s;
 }
 
-}  // namespace
+} // namespace
 
 class TestFastDecimal : public QObject {
     Q_OBJECT

@@ -287,9 +287,9 @@ void BacktestTest::preprocessingCarriesOver()
 
 void BacktestTest::cliReportsTheBacktest()
 {
-    const rnnwb::test::CliResult r =
-        rnnwb::test::runRnnwb({u"train"_s, u"--csv"_s, dataFile("airline-passengers.csv"), u"--epochs"_s, u"3"_s,
-                               u"--hidden"_s, u"6"_s, u"--backtest"_s, u"3"_s, u"--json"_s, u"-"_s});
+    const rnnwb::test::CliResult r
+        = rnnwb::test::runRnnwb({u"train"_s, u"--csv"_s, dataFile("airline-passengers.csv"), u"--epochs"_s, u"3"_s,
+                                 u"--hidden"_s, u"6"_s, u"--backtest"_s, u"3"_s, u"--json"_s, u"-"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = parseJson(r.out);
     const QJsonObject b = o[u"backtest"_s].toObject();
@@ -320,9 +320,9 @@ void BacktestTest::cliReportsTheBacktest()
 
 void BacktestTest::cliRetrainsAtEachOrigin()
 {
-    const rnnwb::test::CliResult r = rnnwb::test::runRnnwb(
-        {u"train"_s, u"--csv"_s, dataFile("airline-passengers.csv"), u"--epochs"_s, u"2"_s, u"--hidden"_s, u"6"_s,
-         u"--backtest"_s, u"2"_s, u"--backtest-retrain"_s});
+    const rnnwb::test::CliResult r
+        = rnnwb::test::runRnnwb({u"train"_s, u"--csv"_s, dataFile("airline-passengers.csv"), u"--epochs"_s, u"2"_s,
+                                 u"--hidden"_s, u"6"_s, u"--backtest"_s, u"2"_s, u"--backtest-retrain"_s});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("backtest, 2 origins (retrained at each origin)"), r.out.constData());
     QVERIFY(r.out.contains("pooled"));

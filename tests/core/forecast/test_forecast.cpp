@@ -146,10 +146,7 @@ void ForecastTest::predictEqualsTheTrainersTestPredictions()
     QCOMPARE(parts.back().actual, reference.actual);
 }
 
-void ForecastTest::forecastContinuesPastTheEnd_data()
-{
-    addCellsAndLayouts();
-}
+void ForecastTest::forecastContinuesPastTheEnd_data() { addCellsAndLayouts(); }
 
 void ForecastTest::forecastContinuesPastTheEnd()
 {
@@ -342,7 +339,8 @@ void ForecastTest::preprocessedForecastsBuildOnTheirOwn()
         else if (!diff) // y_t = y_{t−20} · exp(ẑ_t)
             expected = ext[t - 20] * std::exp(zHat[std::size_t(h)]);
         else // ln y_t = ẑ_t + ln y_{t−1} + ln y_{t−20} − ln y_{t−21}
-            expected = std::exp(zHat[std::size_t(h)] + std::log(ext[t - 1]) + std::log(ext[t - 20]) - std::log(ext[t - 21]));
+            expected
+                = std::exp(zHat[std::size_t(h)] + std::log(ext[t - 1]) + std::log(ext[t - 20]) - std::log(ext[t - 21]));
         QVERIFY2(std::abs(f[std::size_t(h)] - expected) <= 1e-9 * std::abs(expected),
                  qPrintable(QStringLiteral("step %1: %2 vs %3").arg(h + 1).arg(f[std::size_t(h)]).arg(expected)));
         ext.push_back(f[std::size_t(h)]);

@@ -2,8 +2,8 @@
 // a noiseless sine is continued far past the data, and the airline data's held-out values fall
 // inside the prediction band about as often as its coverage says.
 #include "core/data/csv_reader.h"
-#include "core/forecast/forecast.h"
 #include "core/data/series.h"
+#include "core/forecast/forecast.h"
 #include "core/training/trainer.h"
 
 #include <QtTest>

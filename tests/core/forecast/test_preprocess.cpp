@@ -3,13 +3,13 @@
 // end to end, and what it does for the airline data.
 #include "cli_support.h"
 
-#include "core/training/dataset.h"
+#include "core/base/safetensors.h"
+#include "core/data/preprocess.h"
 #include "core/forecast/forecast.h"
 #include "core/stats/metrics.h"
+#include "core/training/dataset.h"
 #include "core/training/model.h"
-#include "core/data/preprocess.h"
 #include "core/training/report.h"
-#include "core/base/safetensors.h"
 #include "core/training/train_config.h"
 #include "core/training/train_options.h"
 #include "core/training/trainer.h"
@@ -48,7 +48,8 @@ void addCombinationRows()
     for (const bool log : {false, true})
         for (const int m : {0, 4})
             for (const bool diff : {false, true})
-                QTest::newRow(describePreprocessing(preprocessing(log, m, diff)).c_str()) << preprocessing(log, m, diff);
+                QTest::newRow(describePreprocessing(preprocessing(log, m, diff)).c_str())
+                    << preprocessing(log, m, diff);
     QTest::newRow("log, seasonal difference 1, difference") << preprocessing(true, 1, true);
 }
 
@@ -57,7 +58,8 @@ std::vector<double> wigglySeries(std::size_t n)
 {
     std::vector<double> y(n);
     for (std::size_t t = 0; t < n; ++t)
-        y[t] = 50.0 * std::pow(1.01, double(t)) * (1.0 + 0.3 * std::sin(0.5 * double(t))) + 3.0 * std::cos(1.7 * double(t) * double(t));
+        y[t] = 50.0 * std::pow(1.01, double(t)) * (1.0 + 0.3 * std::sin(0.5 * double(t)))
+               + 3.0 * std::cos(1.7 * double(t) * double(t));
     return y;
 }
 
@@ -120,8 +122,9 @@ void PreprocessTest::roundTripIsExact()
     const std::vector<double> back = invertSeries(p, std::span<const double>(y).first(p.lost()), z);
     QCOMPARE(back.size(), y.size());
     for (std::size_t t = 0; t < y.size(); ++t)
-        QVERIFY2(relativeDifference(back[t], y[t]) <= 1e-12, qPrintable(QStringLiteral("index %1: %2 vs %3")
-                                                                             .arg(t).arg(back[t], 0, 'g', 17).arg(y[t], 0, 'g', 17)));
+        QVERIFY2(
+            relativeDifference(back[t], y[t]) <= 1e-12,
+            qPrintable(QStringLiteral("index %1: %2 vs %3").arg(t).arg(back[t], 0, 'g', 17).arg(y[t], 0, 'g', 17)));
 }
 
 void PreprocessTest::oneStepInverseWithActuals()
@@ -164,7 +167,8 @@ void PreprocessTest::handCheckedTinySeries()
     QVERIFY(relativeDifference(growth.next(0.5), std::exp(4.0)) < 1e-15);
 
     QCOMPARE(describePreprocessing({}), std::string("none"));
-    QCOMPARE(describePreprocessing(preprocessing(true, 12, true)), std::string("log, seasonal difference 12, difference"));
+    QCOMPARE(describePreprocessing(preprocessing(true, 12, true)),
+             std::string("log, seasonal difference 12, difference"));
 }
 
 void PreprocessTest::logRefusesValuesNotAboveZero_data()
@@ -172,7 +176,8 @@ void PreprocessTest::logRefusesValuesNotAboveZero_data()
     QTest::addColumn<std::vector<double>>("values");
     QTest::addColumn<QString>("expected");
     QTest::newRow("zero") << std::vector<double>{4, 3, 1, 0, -2} << QStringLiteral("series index 3, line 5 is 0");
-    QTest::newRow("negative first") << std::vector<double>{-1.5, 3, 1} << QStringLiteral("series index 0, line 2 is -1.5");
+    QTest::newRow("negative first") << std::vector<double>{-1.5, 3, 1}
+                                    << QStringLiteral("series index 0, line 2 is -1.5");
     QTest::newRow("nan") << std::vector<double>{1, std::nan("")} << QStringLiteral("series index 1, line 3 is nan");
 }
 
@@ -236,8 +241,8 @@ void PreprocessTest::datasetTargetsKeepSeriesIndices()
 void PreprocessTest::configOptionsAndJson()
 {
     TrainConfig c;
-    const std::vector<std::string> rest =
-        parseTrainOptions({"--log", "--seasonal-diff", "12", "--csv", "x.csv", "--diff"}, c);
+    const std::vector<std::string> rest
+        = parseTrainOptions({"--log", "--seasonal-diff", "12", "--csv", "x.csv", "--diff"}, c);
     QCOMPARE(rest, (std::vector<std::string>{"--csv", "x.csv"}));
     QCOMPARE(c.preprocessing, preprocessing(true, 12, true));
     QCOMPARE(configFromJson(configToJson(c)), c);
@@ -337,7 +342,8 @@ void PreprocessTest::easySeriesBecomeEasy()
     const double with = testRmse(values, smallConfig(p));
     const double without = testRmse(values, smallConfig({}));
     const double last = values.back();
-    qInfo("test RMSE %.4g with %s, %.4g without (last value %.4g)", with, describePreprocessing(p).c_str(), without, last);
+    qInfo("test RMSE %.4g with %s, %.4g without (last value %.4g)", with, describePreprocessing(p).c_str(), without,
+          last);
     QVERIFY2(with < 0.05 * last, qPrintable(QString::number(with)));
     QVERIFY(with < 0.25 * without);
 }
@@ -350,8 +356,8 @@ void PreprocessTest::cliRoundTrip()
     const QString report = dir.filePath(QStringLiteral("r.json"));
     test::CliResult r = runRnnwb({QStringLiteral("train"), QStringLiteral("--csv"), kAirline, QStringLiteral("--log"),
                                   QStringLiteral("--diff"), QStringLiteral("--epochs"), QStringLiteral("30"),
-                                  QStringLiteral("--hidden"), QStringLiteral("10"), QStringLiteral("--save-model"), model,
-                                  QStringLiteral("--json"), report});
+                                  QStringLiteral("--hidden"), QStringLiteral("10"), QStringLiteral("--save-model"),
+                                  model, QStringLiteral("--json"), report});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     std::ifstream in(report.toStdString());
     const nlohmann::json trained = nlohmann::json::parse(in);
@@ -404,17 +410,19 @@ void PreprocessTest::airlineWithAndWithout()
 {
     // The seed recipe (every default) with and without preprocessing; the baselines are on the
     // same test targets as the network (the first targets move by the values differencing uses).
-    const QStringList recipes[] = {{}, {QStringLiteral("--log"), QStringLiteral("--diff")},
+    const QStringList recipes[] = {{},
+                                   {QStringLiteral("--log"), QStringLiteral("--diff")},
                                    {QStringLiteral("--log"), QStringLiteral("--seasonal-diff"), QStringLiteral("12")}};
     for (const QStringList& options : recipes) {
-        const test::CliResult r = runRnnwb(QStringList{QStringLiteral("train"), QStringLiteral("--csv"), kAirline} + options
-                                           + QStringList{QStringLiteral("--json"), QStringLiteral("-")});
+        const test::CliResult r = runRnnwb(QStringList{QStringLiteral("train"), QStringLiteral("--csv"), kAirline}
+                                           + options + QStringList{QStringLiteral("--json"), QStringLiteral("-")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const nlohmann::json j = parseJson(r.out);
         const double network = j.at("test").at("rmse").get<double>();
         const double naive = j.at("baselines").at("naive").at("rmse").get<double>();
         const double seasonal = j.at("baselines").at("seasonal_naive").at("rmse").get<double>();
-        qInfo("airline seed recipe %-26s test RMSE %7.2f  naive %6.2f  seasonal naive %6.2f (m = %d)  %zu targets from %zu",
+        qInfo("airline seed recipe %-26s test RMSE %7.2f  naive %6.2f  seasonal naive %6.2f (m = %d)  %zu targets from "
+              "%zu",
               options.isEmpty() ? "(no preprocessing)" : qPrintable(options.join(u' ')), network, naive, seasonal,
               j.at("baselines").at("seasonal_naive").at("period").get<int>(), j.at("test_index").size(),
               j.at("test_index").front().get<std::size_t>());

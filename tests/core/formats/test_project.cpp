@@ -1,8 +1,8 @@
 // The core's export formats: base64, the project file (.rnnwb) round trip and its
 // validation, and the prediction CSV.
+#include "core/base/safetensors.h"
 #include "core/formats/prediction_csv.h"
 #include "core/formats/project.h"
-#include "core/base/safetensors.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -57,7 +57,8 @@ private slots:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, encoded);
-        const std::span<const unsigned char> in(reinterpret_cast<const unsigned char*>(bytes.constData()), std::size_t(bytes.size()));
+        const std::span<const unsigned char> in(reinterpret_cast<const unsigned char*>(bytes.constData()),
+                                                std::size_t(bytes.size()));
         QCOMPARE(QString::fromStdString(base64Encode(in)), encoded);
         const std::vector<unsigned char> back = base64Decode(encoded.toStdString());
         QCOMPARE(QByteArray(reinterpret_cast<const char*>(back.data()), qsizetype(back.size())), bytes);
@@ -105,16 +106,24 @@ private slots:
         QTest::addColumn<QByteArray>("pointer");
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<QByteArray>("reason");
-        QTest::newRow("foreign format") << QByteArray("/format") << QByteArray(R"("something")") << QByteArray("not an RNN Workbench project");
+        QTest::newRow("foreign format") << QByteArray("/format") << QByteArray(R"("something")")
+                                        << QByteArray("not an RNN Workbench project");
         QTest::newRow("newer version") << QByteArray("/version") << QByteArray("2") << QByteArray("version 2");
-        QTest::newRow("sha not a string") << QByteArray("/dataset/sha256") << QByteArray("5") << QByteArray("'sha256' is not a string");
+        QTest::newRow("sha not a string")
+            << QByteArray("/dataset/sha256") << QByteArray("5") << QByteArray("'sha256' is not a string");
         QTest::newRow("bad hyperparameter") << QByteArray("/config/window") << QByteArray("0") << QByteArray("window");
-        QTest::newRow("runs not a list") << QByteArray("/runs") << QByteArray("{}") << QByteArray("'runs' is not a list");
-        QTest::newRow("unknown stop reason") << QByteArray("/runs/0/stop_reason") << QByteArray(R"("exploded")") << QByteArray("run 1");
-        QTest::newRow("weights too short") << QByteArray("/runs/0/model/parameters") << QByteArray(R"("AAAAAA==")") << QByteArray("values, the network has");
-        QTest::newRow("weights not base64") << QByteArray("/runs/0/model/parameters") << QByteArray(R"("@@@@")") << QByteArray("damaged");
-        QTest::newRow("negative scale") << QByteArray("/runs/0/model/scaler/scale") << QByteArray("-1") << QByteArray("positive");
-        QTest::newRow("loss not numbers") << QByteArray("/runs/0/train_loss") << QByteArray(R"(["x"])") << QByteArray("train_loss");
+        QTest::newRow("runs not a list") << QByteArray("/runs") << QByteArray("{}")
+                                         << QByteArray("'runs' is not a list");
+        QTest::newRow("unknown stop reason")
+            << QByteArray("/runs/0/stop_reason") << QByteArray(R"("exploded")") << QByteArray("run 1");
+        QTest::newRow("weights too short") << QByteArray("/runs/0/model/parameters") << QByteArray(R"("AAAAAA==")")
+                                           << QByteArray("values, the network has");
+        QTest::newRow("weights not base64")
+            << QByteArray("/runs/0/model/parameters") << QByteArray(R"("@@@@")") << QByteArray("damaged");
+        QTest::newRow("negative scale") << QByteArray("/runs/0/model/scaler/scale") << QByteArray("-1")
+                                        << QByteArray("positive");
+        QTest::newRow("loss not numbers")
+            << QByteArray("/runs/0/train_loss") << QByteArray(R"(["x"])") << QByteArray("train_loss");
     }
 
     void invalidProjectsRefused()
@@ -129,7 +138,8 @@ private slots:
             QFAIL("accepted");
         } catch (const FileFormatError& e) {
             const QString message = QString::fromStdString(e.what());
-            QVERIFY2(message.startsWith(u"x.rnnwb: ") && message.contains(QString::fromUtf8(reason)), qPrintable(message));
+            QVERIFY2(message.startsWith(u"x.rnnwb: ") && message.contains(QString::fromUtf8(reason)),
+                     qPrintable(message));
         }
     }
 
@@ -142,7 +152,8 @@ private slots:
         f.write("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
         f.close();
         QVERIFY_THROWS_EXCEPTION(FileFormatError, loadProject(path.toStdString()));
-        QVERIFY_THROWS_EXCEPTION(FileFormatError, loadProject(dir.filePath(QStringLiteral("none.rnnwb")).toStdString()));
+        QVERIFY_THROWS_EXCEPTION(FileFormatError,
+                                 loadProject(dir.filePath(QStringLiteral("none.rnnwb")).toStdString()));
     }
 
     void predictionCsvFormat()

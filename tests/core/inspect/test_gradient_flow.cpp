@@ -3,9 +3,9 @@
 // tests/data/gradient_flow), chunked parts, the network left as it was, vanishing gradients of
 // a trained tanh RNN next to an LSTM's, and the errors.
 #include "core/data/csv_reader.h"
+#include "core/data/series.h"
 #include "core/inspect/gradient_flow.h"
 #include "core/training/model.h"
-#include "core/data/series.h"
 #include "core/training/trainer.h"
 
 #include "fixture_support.h"
@@ -28,10 +28,7 @@ namespace {
 // features-layout sequence, and float32 keeps about 7 digits of each.
 constexpr double kRelativeTolerance = 1e-4;
 
-std::string flowData(const std::string& name)
-{
-    return RNNWB_TEST_DATA "/gradient_flow/" + name;
-}
+std::string flowData(const std::string& name) { return RNNWB_TEST_DATA "/gradient_flow/" + name; }
 
 Part partNamed(const std::string& name)
 {
@@ -49,15 +46,9 @@ Dataset datasetFor(const Model& model, const std::string& csv)
     return Dataset::withScaler(std::move(series.values), model.config, model.scaler);
 }
 
-Model inspectModel(const std::string& name)
-{
-    return loadModel(RNNWB_TEST_DATA "/inspect/" + name + ".safetensors");
-}
+Model inspectModel(const std::string& name) { return loadModel(RNNWB_TEST_DATA "/inspect/" + name + ".safetensors"); }
 
-Dataset airline(const Model& model)
-{
-    return datasetFor(model, RNNWB_TEST_DATA "/airline-passengers.csv");
-}
+Dataset airline(const Model& model) { return datasetFor(model, RNNWB_TEST_DATA "/airline-passengers.csv"); }
 
 // x_t = 0.9 x_{t−lag} + ε_t (ε ~ N(0, 1)): the best prediction from the last `lag` values is
 // 0.9 times the oldest, so only a network that carries the oldest step to the end can learn it.
@@ -72,10 +63,7 @@ std::vector<double> longLagSeries(std::size_t length, int lag, std::uint64_t see
 }
 
 // norms[0][0] / norms[0][T−1]: how much of the gradient at the newest step reaches the oldest.
-double oldestOverNewest(const GradientFlow& flow)
-{
-    return flow.norms[0].front() / flow.norms[0].back();
-}
+double oldestOverNewest(const GradientFlow& flow) { return flow.norms[0].front() / flow.norms[0].back(); }
 
 double worstSeen = 0.0;
 
@@ -257,8 +245,8 @@ void GradientFlowTest::tanhRnnShrinksAtLeastByTheRecurrentNorm()
     QVERIFY2(steepest < 1.0, qPrintable(QString::number(steepest)));
     QVERIFY2(oldestOverNewest(flow) < 0.01, qPrintable(QString::number(oldestOverNewest(flow))));
     QVERIFY(oldestOverNewest(flow) <= std::pow(sigma, double(norms.size() - 1)) * (1.0 + 1e-4));
-    qInfo("rnn, 50 epochs: ||W_hh||2 = %.3f, largest step ratio %.3f, oldest/newest %.3g (bound %.3g)", sigma,
-          steepest, oldestOverNewest(flow), std::pow(sigma, double(norms.size() - 1)));
+    qInfo("rnn, 50 epochs: ||W_hh||2 = %.3f, largest step ratio %.3f, oldest/newest %.3g (bound %.3g)", sigma, steepest,
+          oldestOverNewest(flow), std::pow(sigma, double(norms.size() - 1)));
 }
 
 // With PyTorch's initialisation the forget gates start near σ(0) = 0.5, so a briefly trained
@@ -283,7 +271,8 @@ void GradientFlowTest::openForgetGatesCarryTheGradientBack()
     opened.setParameters(parameters);
     const GradientFlow open = gradientFlow(opened, trainer.data(), Part::Test);
 
-    const auto oldestOverMiddle = [](const GradientFlow& f) { return f.norms[0].front() / f.norms[0][f.norms[0].size() / 2]; };
+    const auto oldestOverMiddle
+        = [](const GradientFlow& f) { return f.norms[0].front() / f.norms[0][f.norms[0].size() / 2]; };
     qInfo("lstm, 50 epochs: oldest/middle step %.3g as trained, %.3g with open forget gates (oldest/newest %.3g, %.3g)",
           oldestOverMiddle(asTrained), oldestOverMiddle(open), oldestOverNewest(asTrained), oldestOverNewest(open));
     QVERIFY2(oldestOverMiddle(asTrained) < 0.1, qPrintable(QString::number(oldestOverMiddle(asTrained))));

@@ -3,9 +3,9 @@
 // (tests/tools/make_inspect_fixture.py, fixtures in tests/data/inspect), the prediction
 // against predictPart's, and the errors.
 #include "core/data/csv_reader.h"
+#include "core/data/series.h"
 #include "core/inspect/inspect.h"
 #include "core/training/model.h"
-#include "core/data/series.h"
 
 #include "cli_support.h"
 #include "fixture_support.h"
@@ -23,10 +23,7 @@ namespace {
 
 constexpr double kTolerance = 1e-5;
 
-std::string inspectData(const std::string& name)
-{
-    return RNNWB_TEST_DATA "/inspect/" + name;
-}
+std::string inspectData(const std::string& name) { return RNNWB_TEST_DATA "/inspect/" + name; }
 
 // The model's series of a CSV file, scaled and split as the model was trained (as the CLI does).
 Dataset datasetFor(const Model& model, const std::string& csv)
@@ -36,8 +33,8 @@ Dataset datasetFor(const Model& model, const std::string& csv)
     return Dataset::withScaler(std::move(series.values), model.config, model.scaler);
 }
 
-const std::vector<std::string> kModels = {"lstm-features", "gru-features", "rnn-features",
-                                          "lstm-sequence", "gru-sequence", "rnn-sequence"};
+const std::vector<std::string> kModels
+    = {"lstm-features", "gru-features", "rnn-features", "lstm-sequence", "gru-sequence", "rnn-sequence"};
 
 void addModelRows()
 {
@@ -201,9 +198,9 @@ void InspectTest::preprocessedTargetsAreSeriesIndices()
             const Inspection in = inspectTarget(m, data, p.index[k]);
             QCOMPARE(in.prediction, p.predicted[k]);
             QCOMPARE(in.actual, data.values[p.index[k]]);
-            QCOMPARE(in.input.size(), data.layout == Layout::Sequence
-                                          ? std::size_t(data.split.window)
-                                          : p.index[k] - std::size_t(data.split.window) - 13 - data.split.first(p.part) + 1);
+            QCOMPARE(in.input.size(), data.layout == Layout::Sequence ? std::size_t(data.split.window)
+                                                                      : p.index[k] - std::size_t(data.split.window) - 13
+                                                                            - data.split.first(p.part) + 1);
             ++checked;
         }
     QCOMPARE(checked, std::size_t(144 - 13) - std::size_t(data.split.window));
@@ -255,8 +252,8 @@ void InspectTest::jsonHasTheDocumentedShape()
         const Model m = loadModel(inspectData(name + ".safetensors"));
         const Dataset data = datasetFor(m, RNNWB_TEST_DATA "/airline-passengers.csv");
         const nlohmann::json j = inspectionToJson(inspectTarget(m, data, 100));
-        for (const char* key : {"cell", "layout", "target_index", "part", "prediction", "prediction_scaled", "actual",
-                                "input", "layers"})
+        for (const char* key :
+             {"cell", "layout", "target_index", "part", "prediction", "prediction_scaled", "actual", "input", "layers"})
             QVERIFY2(j.contains(key), key);
         QCOMPARE(j["cell"].get<std::string>(), cellName(m.shape.cell));
         QCOMPARE(j["target_index"].get<int>(), 100);
@@ -282,20 +279,22 @@ void InspectTest::commandLineWritesTheSameNumbers()
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("inspect.json"));
     const CliResult r = runCli({QStringLiteral("inspect"), QStringLiteral("--model"),
-                                QString::fromStdString(inspectData("gru-features.safetensors")), QStringLiteral("--csv"),
-                                QStringLiteral(RNNWB_TEST_DATA "/airline-passengers.csv"), QStringLiteral("--index"),
-                                QStringLiteral("110"), QStringLiteral("--json"), out});
+                                QString::fromStdString(inspectData("gru-features.safetensors")),
+                                QStringLiteral("--csv"), QStringLiteral(RNNWB_TEST_DATA "/airline-passengers.csv"),
+                                QStringLiteral("--index"), QStringLiteral("110"), QStringLiteral("--json"), out});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("prediction"));
     const nlohmann::json cli = test::readJson(out.toStdString());
     const Model m = loadModel(inspectData("gru-features.safetensors"));
-    const nlohmann::json core = inspectionToJson(inspectTarget(m, datasetFor(m, RNNWB_TEST_DATA "/airline-passengers.csv"), 110));
+    const nlohmann::json core
+        = inspectionToJson(inspectTarget(m, datasetFor(m, RNNWB_TEST_DATA "/airline-passengers.csv"), 110));
     QCOMPARE(cli.dump(), core.dump());
 
-    const CliResult toStdout = runCli({QStringLiteral("inspect"), QStringLiteral("--model"),
-                                       QString::fromStdString(inspectData("rnn-sequence.safetensors")),
-                                       QStringLiteral("--csv"), QStringLiteral(RNNWB_TEST_DATA "/airline-passengers.csv"),
-                                       QStringLiteral("--index=140"), QStringLiteral("--json"), QStringLiteral("-")});
+    const CliResult toStdout
+        = runCli({QStringLiteral("inspect"), QStringLiteral("--model"),
+                  QString::fromStdString(inspectData("rnn-sequence.safetensors")), QStringLiteral("--csv"),
+                  QStringLiteral(RNNWB_TEST_DATA "/airline-passengers.csv"), QStringLiteral("--index=140"),
+                  QStringLiteral("--json"), QStringLiteral("-")});
     QVERIFY2(toStdout.exitCode == 0, toStdout.err.constData());
     const nlohmann::json parsed = nlohmann::json::parse(toStdout.out.toStdString());
     QCOMPARE(parsed["target_index"].get<int>(), 140);
@@ -322,11 +321,12 @@ void InspectTest::commandLineErrors_data()
     QTest::newRow("index missing") << QStringList{ins, m, model, c, csv} << 2 << QStringLiteral("--index");
     QTest::newRow("model missing") << QStringList{ins, c, csv, i, QStringLiteral("10")} << 2
                                    << QStringLiteral("--model");
-    QTest::newRow("unknown option") << QStringList{ins, m, model, c, csv, i, QStringLiteral("10"), QStringLiteral("--x")}
-                                    << 2 << QStringLiteral("--x");
+    QTest::newRow("unknown option")
+        << QStringList{ins, m, model, c, csv, i, QStringLiteral("10"), QStringLiteral("--x")} << 2
+        << QStringLiteral("--x");
     const QString notAModel = QString::fromStdString(inspectData("cases.json"));
-    QTest::newRow("model is not a model") << QStringList{ins, m, notAModel, c, csv, i, QStringLiteral("10")} << 1
-                                          << QStringLiteral("cases.json");
+    QTest::newRow("model is not a model")
+        << QStringList{ins, m, notAModel, c, csv, i, QStringLiteral("10")} << 1 << QStringLiteral("cases.json");
     const QString absent = QStringLiteral(RNNWB_TEST_DATA "/inspect/no-such-model.safetensors");
     QTest::newRow("model file absent") << QStringList{ins, m, absent, c, csv, i, QStringLiteral("10")} << 1
                                        << QStringLiteral("no-such-model.safetensors");

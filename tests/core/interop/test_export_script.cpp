@@ -1,10 +1,10 @@
 // rnnwb export-script: the generated PyTorch script defines the tutorial's network, loads the
 // model file by itself and reproduces `rnnwb predict` (every window, part by part).
 #include "core/data/csv_reader.h"
-#include "core/training/model.h"
 #include "core/data/preprocess.h"
-#include "core/interop/pytorch_script.h"
 #include "core/data/series.h"
+#include "core/interop/pytorch_script.h"
+#include "core/training/model.h"
 #include "core/training/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -167,7 +167,8 @@ void ExportScriptTest::scriptText()
     QVERIFY(script.contains(QLatin1String("import torch\n")));
     QVERIFY(script.contains(QLatin1String("from torch import nn\n")));
     QVERIFY(script.contains(QStringLiteral("class %1_LINEAR(nn.Module):").arg(torchClass)));
-    QVERIFY(script.contains(QStringLiteral("self.%1 = nn.%2(input_size, hidden_size, num_layers)").arg(cell, torchClass)));
+    QVERIFY(
+        script.contains(QStringLiteral("self.%1 = nn.%2(input_size, hidden_size, num_layers)").arg(cell, torchClass)));
     QVERIFY(script.contains(QLatin1String("self.linear = nn.Linear(hidden_size, 1)")));
     QVERIFY(script.contains(QLatin1String("load_state_dict(tensors, strict=True)")));
     QVERIFY(script.contains(QLatin1String("np.frombuffer(")));
@@ -206,7 +207,8 @@ void ExportScriptTest::scriptMatchesCppPredictions()
     QFETCH(QString, cell);
     QFETCH(QString, layout);
     if (const QString problem = pythonProblem(); !problem.isEmpty())
-        QFAIL(qPrintable(problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
+        QFAIL(qPrintable(
+            problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -229,8 +231,8 @@ void ExportScriptTest::scriptMatchesCppPredictions()
     QCOMPARE(parts.size(), std::size_t(3));
     const double difference = maxDifference(out, parts);
     const double range = rangeOf(values);
-    qInfo("%s %s: max |script - C++| = %.3g (%.3g of the range; %zu predictions)", qPrintable(cell),
-          qPrintable(layout), difference, difference / range, out.at("predictions").size());
+    qInfo("%s %s: max |script - C++| = %.3g (%.3g of the range; %zu predictions)", qPrintable(cell), qPrintable(layout),
+          difference, difference / range, out.at("predictions").size());
     QVERIFY2(difference <= 1e-5 * range, qPrintable(QString::number(difference)));
     QCOMPARE(out.at("part").front().get<std::string>(), std::string("train"));
     QCOMPARE(out.at("part").back().get<std::string>(), std::string("test"));
@@ -239,7 +241,8 @@ void ExportScriptTest::scriptMatchesCppPredictions()
 void ExportScriptTest::scriptReadsQuotedCellsAndMissingValues()
 {
     if (const QString problem = pythonProblem(); !problem.isEmpty())
-        QFAIL(qPrintable(problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
+        QFAIL(qPrintable(
+            problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     // The airline data with quoted cells, a thousands separator, and missing values to drop.
@@ -272,7 +275,8 @@ void ExportScriptTest::scriptReadsQuotedCellsAndMissingValues()
 
     const std::vector<double> values = readColumn(csvPath.toStdString(), "Passengers", MissingPolicy::Drop);
     QCOMPARE(values.size(), std::size_t(144));
-    const std::vector<PartPrediction> parts = predictSeries(model, Dataset::withScaler(values, model.config, model.scaler));
+    const std::vector<PartPrediction> parts
+        = predictSeries(model, Dataset::withScaler(values, model.config, model.scaler));
     const double difference = maxDifference(readJsonFile(outPath), parts);
     qInfo("quoted CSV with missing values: max |script - C++| = %.3g", difference);
     QVERIFY(difference <= 1e-5 * rangeOf(values));
@@ -285,9 +289,12 @@ void ExportScriptTest::preprocessedScriptMatchesCpp_data()
     QTest::addColumn<bool>("log");
     QTest::addColumn<int>("season");
     QTest::addColumn<bool>("diff");
-    QTest::newRow("lstm features, log + diff") << QStringLiteral("lstm") << QStringLiteral("features") << true << 0 << true;
-    QTest::newRow("gru sequence, log + seasonal 12") << QStringLiteral("gru") << QStringLiteral("sequence") << true << 12 << false;
-    QTest::newRow("rnn features, seasonal 12 + diff") << QStringLiteral("rnn") << QStringLiteral("features") << false << 12 << true;
+    QTest::newRow("lstm features, log + diff")
+        << QStringLiteral("lstm") << QStringLiteral("features") << true << 0 << true;
+    QTest::newRow("gru sequence, log + seasonal 12")
+        << QStringLiteral("gru") << QStringLiteral("sequence") << true << 12 << false;
+    QTest::newRow("rnn features, seasonal 12 + diff")
+        << QStringLiteral("rnn") << QStringLiteral("features") << false << 12 << true;
 }
 
 // The script applies the model's preprocessing and inverts it as `rnnwb predict` does (the
@@ -319,14 +326,16 @@ void ExportScriptTest::preprocessedScriptMatchesCpp()
     QVERIFY(script.contains(QString::fromStdString("preprocessing " + describePreprocessing(p))));
     writeText(scriptPath, text);
     if (const QString problem = pythonProblem(); !problem.isEmpty())
-        QFAIL(qPrintable(problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
+        QFAIL(qPrintable(
+            problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
 
     const Run r = run(kPython, {scriptPath, QStringLiteral("--csv"), QString::fromStdString(kAirline),
                                 QStringLiteral("--json"), outPath});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const nlohmann::json out = readJsonFile(outPath);
     const std::vector<double> values = readColumn(kAirline, "Passengers", model.config.missing);
-    const std::vector<PartPrediction> parts = predictSeries(model, Dataset::withScaler(values, model.config, model.scaler));
+    const std::vector<PartPrediction> parts
+        = predictSeries(model, Dataset::withScaler(values, model.config, model.scaler));
     QCOMPARE(out.at("index").front().get<std::size_t>(), std::size_t(5) + p.lost());
     const double difference = maxDifference(out, parts);
     qInfo("%s: max |script - C++| = %.3g (%.3g of the range)", QTest::currentDataTag(), difference,
@@ -372,7 +381,8 @@ void ExportScriptTest::commandLine()
     QVERIFY(!QFile::exists(scriptPath));
 
     // Success: the script the core generates, the model found next to it.
-    r = runCli({QStringLiteral("export-script"), QStringLiteral("--model"), modelPath, QStringLiteral("--out"), scriptPath});
+    r = runCli(
+        {QStringLiteral("export-script"), QStringLiteral("--model"), modelPath, QStringLiteral("--out"), scriptPath});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QFile file(scriptPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -380,12 +390,14 @@ void ExportScriptTest::commandLine()
 
     // The script's output equals `rnnwb predict --json -`.
     if (const QString problem = pythonProblem(); !problem.isEmpty())
-        QFAIL(qPrintable(problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
+        QFAIL(qPrintable(
+            problem + QStringLiteral(" (packaging/bootstrap.sh --test installs python3-torch and python3-numpy)")));
     const QString csv = QString::fromStdString(kAirline);
-    const Run predicted = runCli({QStringLiteral("predict"), QStringLiteral("--model"), modelPath, QStringLiteral("--csv"),
-                                 csv, QStringLiteral("--json"), QStringLiteral("-")});
+    const Run predicted = runCli({QStringLiteral("predict"), QStringLiteral("--model"), modelPath,
+                                  QStringLiteral("--csv"), csv, QStringLiteral("--json"), QStringLiteral("-")});
     QCOMPARE(predicted.exitCode, 0);
-    const Run scripted = run(kPython, {scriptPath, QStringLiteral("--csv"), csv, QStringLiteral("--json"), QStringLiteral("-")});
+    const Run scripted
+        = run(kPython, {scriptPath, QStringLiteral("--csv"), csv, QStringLiteral("--json"), QStringLiteral("-")});
     QVERIFY2(scripted.exitCode == 0, scripted.err.constData());
     const nlohmann::json a = nlohmann::json::parse(predicted.out.toStdString());
     const nlohmann::json b = nlohmann::json::parse(scripted.out.toStdString());

@@ -87,7 +87,8 @@ void GradientTest::finiteDifferences_data()
     for (CellType cell : {CellType::Lstm, CellType::Gru, CellType::Rnn})
         for (int layers : {1, 3})
             for (bool last : {false, true}) {
-                const std::string name = cellName(cell) + " L" + std::to_string(layers) + (last ? " last step" : " every step");
+                const std::string name
+                    = cellName(cell) + " L" + std::to_string(layers) + (last ? " last step" : " every step");
                 QTest::newRow(name.c_str()) << int(cell) << layers << last;
             }
 }
@@ -105,7 +106,8 @@ void GradientTest::finiteDifferences()
     for (Eigen::Index k = 0; k < analytic.size(); ++k) {
         const double scale = std::max({std::abs(analytic[k]), std::abs(numeric[k]), 1e-3});
         QVERIFY2(std::abs(analytic[k] - numeric[k]) / scale < 1e-5,
-                 qPrintable(QStringLiteral("parameter %1: analytic %2, numeric %3").arg(k).arg(analytic[k]).arg(numeric[k])));
+                 qPrintable(
+                     QStringLiteral("parameter %1: analytic %2, numeric %3").arg(k).arg(analytic[k]).arg(numeric[k])));
     }
 }
 

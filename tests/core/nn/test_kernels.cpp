@@ -56,8 +56,8 @@ template <typename S>
 void checkProducts(const KernelSet& set, double tolerance)
 {
     std::mt19937_64 gen(11);
-    const Eigen::Index shapes[][3] = {{180, 48, 45}, {45, 49, 180}, {1, 16, 45}, {45, 8, 1},
-                                      {7, 1, 13}, {3, 5, 0}, {64, 64, 64}, {33, 17, 129}};
+    const Eigen::Index shapes[][3]
+        = {{180, 48, 45}, {45, 49, 180}, {1, 16, 45}, {45, 8, 1}, {7, 1, 13}, {3, 5, 0}, {64, 64, 64}, {33, 17, 129}};
     for (const auto& shape : shapes) {
         const Eigen::Index m = shape[0], n = shape[1], k = shape[2];
         for (int transposition = 0; transposition < 4; ++transposition) {
@@ -70,8 +70,8 @@ void checkProducts(const KernelSet& set, double tolerance)
             auto dst = big.block(2, 1, m, n);
             const MatrixView<S> out{dst.data(), m, n, big.rows(), false};
             set.multiply(Product<S>{out, columnMajor(a, ta), columnMajor(b, tb), false});
-            const std::string what = std::string(set.name) + " " + std::to_string(m) + "x" + std::to_string(n)
-                                     + "x" + std::to_string(k) + " transposition " + std::to_string(transposition);
+            const std::string what = std::string(set.name) + " " + std::to_string(m) + "x" + std::to_string(n) + "x"
+                                     + std::to_string(k) + " transposition " + std::to_string(transposition);
             QVERIFY2((Mat<S>(dst) - expected).cwiseAbs().maxCoeff() <= tolerance * (1 + k), what.c_str());
             set.multiply(Product<S>{out, columnMajor(a, ta), columnMajor(b, tb), true});
             QVERIFY2((Mat<S>(dst) - 2 * expected).cwiseAbs().maxCoeff() <= 2 * tolerance * (1 + k), what.c_str());
@@ -93,9 +93,8 @@ void checkElementwise(const KernelSet& set, double tolerance)
         input[k] = S(-12.0 + 24.0 * double(k * 37 % 64) / 63.0); // −12 … 12, shuffled
     for (const bool sigmoid : {true, false}) {
         std::vector<S> reference = input;
-        const auto apply = [&](S* first, std::ptrdiff_t count) {
-            sigmoid ? set.sigmoid(first, count) : set.tanh(first, count);
-        };
+        const auto apply
+            = [&](S* first, std::ptrdiff_t count) { sigmoid ? set.sigmoid(first, count) : set.tanh(first, count); };
         apply(reference.data(), std::ptrdiff_t(reference.size()));
         for (std::size_t k = 0; k < input.size(); ++k) {
             const double x = double(input[k]);
@@ -181,8 +180,7 @@ void TestKernels::theBaselineIsAlwaysThereAndTheChoiceIsRunnable()
     QVERIFY(chosenIsRunnable);
     if (!std::getenv("RNNWB_KERNELS")) // without a request, the last (fastest) runnable set
         QCOMPARE(&kernels(), sets.back());
-    qInfo("kernel sets this CPU runs: %d; in use: %s (%s)", int(sets.size()), kernels().name,
-          kernels().instructions());
+    qInfo("kernel sets this CPU runs: %d; in use: %s (%s)", int(sets.size()), kernels().name, kernels().instructions());
 }
 
 void TestKernels::productsMatchATripleLoop()

@@ -2,8 +2,8 @@
 // the same way whoever runs it, a network split over two threads computes what one thread
 // computes, and the same thread count gives bit-identical gradients even when the pool is
 // busy with another training.
-#include "core/nn/network.h"
 #include "core/base/parallel.h"
+#include "core/nn/network.h"
 
 #include <QtTest>
 
@@ -76,17 +76,13 @@ Pass runPass(const Problem& p)
     return runPass(net, p);
 }
 
-bool bitIdentical(const Pass& a, const Pass& b)
-{
-    return a.prediction == b.prediction && a.gradients == b.gradients;
-}
+bool bitIdentical(const Pass& a, const Pass& b) { return a.prediction == b.prediction && a.gradients == b.gradients; }
 
 // The same math to rounding: passes that differ only in how the products were blocked.
 bool sameToRounding(const Pass& a, const Pass& b)
 {
     const double scale = a.gradients.cwiseAbs().maxCoeff();
-    return a.gradients.allFinite() && scale > 0.0
-           && (b.gradients - a.gradients).cwiseAbs().maxCoeff() <= 1e-12 * scale
+    return a.gradients.allFinite() && scale > 0.0 && (b.gradients - a.gradients).cwiseAbs().maxCoeff() <= 1e-12 * scale
            && (b.prediction - a.prediction).cwiseAbs().maxCoeff() <= 1e-12;
 }
 
@@ -219,9 +215,9 @@ void ParallelTest::aFailingPartReachesTheCaller()
 void ParallelTest::smallJobsStayInOnePart()
 {
     ThreadCountScope two(2);
-    QCOMPARE(partsFor(kMinPartFlops, 1000), 1);        // not worth a hand-over
-    QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2);  // big: both threads
-    QCOMPARE(partsFor(100 * kMinPartFlops, 8, 8), 1);  // big but too few pieces
+    QCOMPARE(partsFor(kMinPartFlops, 1000), 1);       // not worth a hand-over
+    QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2); // big: both threads
+    QCOMPARE(partsFor(100 * kMinPartFlops, 8, 8), 1); // big but too few pieces
     ThreadCountScope one(1);
     QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 1);
 }
@@ -245,7 +241,7 @@ void ParallelTest::workInsideAPartIsNotCutAgain()
         QCOMPARE(innerParts[part].load(), 1);
         QVERIFY(nestedStayedOnItsThread[part].load());
     }
-    QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2); // outside a part: cut as usual
+    QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2);                            // outside a part: cut as usual
     runParts(1, [&](int) { QCOMPARE(partsFor(100 * kMinPartFlops, 1000), 2); }); // one part is no job
 }
 

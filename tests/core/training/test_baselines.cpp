@@ -1,9 +1,9 @@
 // Error measures in the data's units and the baselines a network is measured against.
-#include "core/training/baselines.h"
 #include "core/data/csv_reader.h"
-#include "core/training/dataset.h"
-#include "core/stats/metrics.h"
 #include "core/data/series.h"
+#include "core/stats/metrics.h"
+#include "core/training/baselines.h"
+#include "core/training/dataset.h"
 
 #include <QtTest>
 
@@ -101,11 +101,11 @@ void BaselinesTest::metricsOnHandComputedExamples_data()
 
     // errors 1, 0, −2; ā = 13/3, Σ(a − ā)² = 74/3
     QTest::newRow("three targets") << QList<double>{2, 4, 6} << QList<double>{1, 4, 8} << 2.0 << 5.0 / 3 << 1.0
-                                   << 100.0 * (1.0 + 0.0 + 0.25) / 3 << 100.0 * (2.0 / 3 + 0.0 + 4.0 / 14) / 3
-                                   << 0.5 << 1.0 - 5.0 / (74.0 / 3);
+                                   << 100.0 * (1.0 + 0.0 + 0.25) / 3 << 100.0 * (2.0 / 3 + 0.0 + 4.0 / 14) / 3 << 0.5
+                                   << 1.0 - 5.0 / (74.0 / 3);
     // every actual 0: no MAPE; constant actual: no R²
-    QTest::newRow("zero actuals") << QList<double>{1, 2} << QList<double>{0, 0} << 1.0 << 2.5 << 1.5 << kNull
-                                  << 200.0 << 1.5 << kNull;
+    QTest::newRow("zero actuals") << QList<double>{1, 2} << QList<double>{0, 0} << 1.0 << 2.5 << 1.5 << kNull << 200.0
+                                  << 1.5 << kNull;
     // one zero actual is left out of MAPE (the other term: 1/4)
     QTest::newRow("one zero actual") << QList<double>{1, 5} << QList<double>{0, 4} << kNull << 1.0 << 1.0 << 25.0
                                      << 100.0 * (2.0 + 2.0 / 9) / 2 << kNull << 1.0 - 2.0 / 8;
@@ -114,8 +114,8 @@ void BaselinesTest::metricsOnHandComputedExamples_data()
     // 0/0 in sMAPE is a perfect forecast, left out
     QTest::newRow("perfect with a zero") << QList<double>{0, 1} << QList<double>{0, 1} << kNull << 0.0 << 0.0 << 0.0
                                          << 0.0 << kNull << 1.0;
-    QTest::newRow("scale zero gives no mase") << QList<double>{1} << QList<double>{2} << 0.0 << 1.0 << 1.0 << 50.0
-                                              << 100.0 * 2.0 / 3 << kNull << kNull;
+    QTest::newRow("scale zero gives no mase")
+        << QList<double>{1} << QList<double>{2} << 0.0 << 1.0 << 1.0 << 50.0 << 100.0 * 2.0 / 3 << kNull << kNull;
 }
 
 void BaselinesTest::metricsOnHandComputedExamples()
@@ -124,7 +124,8 @@ void BaselinesTest::metricsOnHandComputedExamples()
     QFETCH(QList<double>, actual);
     QFETCH(double, maseScale);
     const std::vector<double> p = toStd(predicted), a = toStd(actual);
-    const Metrics m = computeMetrics(p, a, p, a, std::isnan(maseScale) ? std::nullopt : std::optional<double>(maseScale));
+    const Metrics m
+        = computeMetrics(p, a, p, a, std::isnan(maseScale) ? std::nullopt : std::optional<double>(maseScale));
     QFETCH(double, mse);
     QFETCH(double, mae);
     QCOMPARE(m.count, p.size());
@@ -168,7 +169,7 @@ void BaselinesTest::baselinesOnKnownSeries_data()
     QTest::addColumn<QList<double>>("series");
     QTest::addColumn<int>("window");
     QTest::addColumn<int>("period");
-    QTest::addColumn<double>("naiveMae");    // NaN: not checked
+    QTest::addColumn<double>("naiveMae"); // NaN: not checked
     QTest::addColumn<double>("seasonalMae");
     QTest::addColumn<double>("driftMae");
     QTest::addColumn<double>("arMae");

@@ -1,8 +1,8 @@
 // Data pipeline and configuration: splits, scaling, windowing, options, metrics, model files.
-#include "core/training/dataset.h"
-#include "core/stats/metrics.h"
-#include "core/training/model.h"
 #include "core/base/safetensors.h"
+#include "core/stats/metrics.h"
+#include "core/training/dataset.h"
+#include "core/training/model.h"
 #include "core/training/train_options.h"
 #include "core/training/trainer.h"
 
@@ -190,12 +190,16 @@ void PipelineTest::sequenceLayoutIsOneSequencePerWindow()
 void PipelineTest::optionsParseEveryWord()
 {
     TrainConfig c;
-    const std::vector<std::string> rest = parseTrainOptions(
-        {"--csv", "x.csv", "--cell", "gru", "--layout=sequence", "--window", "12", "--hidden", "8", "--layers", "3",
-         "--lr", "0.003", "--epochs", "7", "--optimizer", "rmsprop", "--batch", "32", "--train-split", "0.6",
-         "--val-split", "0.2", "--patience", "4", "--clip", "1.5", "--seed", "99", "--scaler", "zscore",
-         "--scaler-fit", "train", "--missing", "interpolate", "--column", "Passengers", "--momentum", "0.5"},
-        c);
+    const std::vector<std::string> rest
+        = parseTrainOptions({"--csv",       "x.csv",        "--cell",     "gru",        "--layout=sequence",
+                             "--window",    "12",           "--hidden",   "8",          "--layers",
+                             "3",           "--lr",         "0.003",      "--epochs",   "7",
+                             "--optimizer", "rmsprop",      "--batch",    "32",         "--train-split",
+                             "0.6",         "--val-split",  "0.2",        "--patience", "4",
+                             "--clip",      "1.5",          "--seed",     "99",         "--scaler",
+                             "zscore",      "--scaler-fit", "train",      "--missing",  "interpolate",
+                             "--column",    "Passengers",   "--momentum", "0.5"},
+                            c);
     QCOMPARE(rest, (std::vector<std::string>{"--csv", "x.csv"}));
     QCOMPARE(c.cell, CellType::Gru);
     QCOMPARE(c.layout, Layout::Sequence);

@@ -3,8 +3,8 @@
 #include "fixture_support.h"
 
 #include "core/data/csv_reader.h"
-#include "core/training/report.h"
 #include "core/data/series.h"
+#include "core/training/report.h"
 #include "core/training/trainer.h"
 
 #include <QDir>
@@ -64,8 +64,10 @@ void PyTorchParityTest::checkGradientFixture(const QString& file, double toleran
     net.backward(dPrediction);
 
     const auto check = [&](const char* what, double error) {
-        QVERIFY2(error <= tolerance, qPrintable(QStringLiteral("%1: relative error %2 > %3")
-                                                    .arg(QString::fromUtf8(what)).arg(error).arg(tolerance)));
+        QVERIFY2(
+            error <= tolerance,
+            qPrintable(
+                QStringLiteral("%1: relative error %2 > %3").arg(QString::fromUtf8(what)).arg(error).arg(tolerance)));
     };
     check("pred", relativeError(prediction, sequenceMatrix<S>(fx["pred"])));
     check("output", relativeError(Mat<S>(net.layer(shape.layers - 1).output()), sequenceMatrix<S>(fx["output"])));
@@ -131,7 +133,10 @@ void PyTorchParityTest::trajectory()
     for (std::size_t e = 0; e < 100; ++e) {
         const double rel = std::abs(trainer.trainLoss()[e] - expected[e]) / expected[e];
         QVERIFY2(rel <= 1e-3, qPrintable(QStringLiteral("epoch %1: loss %2 vs PyTorch %3 (relative %4)")
-                                             .arg(e + 1).arg(trainer.trainLoss()[e]).arg(expected[e]).arg(rel)));
+                                             .arg(e + 1)
+                                             .arg(trainer.trainLoss()[e])
+                                             .arg(expected[e])
+                                             .arg(rel)));
     }
     const double t32 = fx["test_mse_float32"], t64 = fx["test_mse_float64"];
     const double ours = evaluatePart(trainer.network(), trainer.data(), Part::Test).metrics.mseScaled;

@@ -1,7 +1,7 @@
 // The trainer's promises: bit-identical reruns, early stopping that restores the best
 // weights, divergence that keeps the last finite weights, cancel, minibatches.
-#include "core/training/report.h"
 #include "core/base/safetensors.h"
+#include "core/training/report.h"
 #include "core/training/trainer.h"
 
 #include <QTemporaryDir>
@@ -118,7 +118,8 @@ void TrainingTest::earlyStoppingRestoresTheBestWeights()
     const std::vector<double>& val = t.validationLoss();
     QCOMPARE(int(val.size()), t.epochsRun());
     const double best = *std::min_element(val.begin(), val.end());
-    QCOMPARE(std::distance(val.begin(), std::min_element(val.begin(), val.end())), std::ptrdiff_t(val.size()) - 1 - c.patience);
+    QCOMPARE(std::distance(val.begin(), std::min_element(val.begin(), val.end())),
+             std::ptrdiff_t(val.size()) - 1 - c.patience);
     const double restored = evaluatePart(t.network(), t.data(), Part::Validation).metrics.mseScaled;
     QVERIFY2(std::abs(restored - best) < 1e-5 * best, qPrintable(QStringLiteral("%1 vs %2").arg(restored).arg(best)));
 }
@@ -132,7 +133,8 @@ void TrainingTest::nonFiniteLossKeepsTheLastFiniteWeights()
     const NetworkShape shape = networkShape(c);
     SafetensorsFile f;
     for (const TensorSpec& spec : parameterLayout(shape))
-        f.tensors.push_back({spec.name, spec.shape, std::vector<double>(spec.size, spec.name == "linear.weight" ? 3e38 : 0.5)});
+        f.tensors.push_back(
+            {spec.name, spec.shape, std::vector<double>(spec.size, spec.name == "linear.weight" ? 3e38 : 0.5)});
     c.initWeights = dir.filePath(QStringLiteral("huge.safetensors")).toStdString();
     writeSafetensors(c.initWeights, f);
     Trainer t(Dataset::prepare(seasonalSeries(60), c), c);
