@@ -54,11 +54,11 @@ RunRecord trainedRun(const TrainConfig& config)
     run.dataLabel = u"airline"_s;
     run.outcome = summarizeRun(trainer, kAirline.toStdString());
     run.split = trainer.data().split;
-    auto series = std::make_shared<PlotSeries>();
+    auto series = std::make_shared<TimedSeries>();
     series->name = u"Passengers"_s;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        series->x << double(i);
-        series->y << values[i];
+        series->x.push_back(double(i));
+        series->y.push_back(values[i]);
     }
     run.series = series;
     return run;

@@ -68,7 +68,7 @@ RunRecord trainInWindow(MainWindow& w, const TrainConfig& config)
 }
 
 // The index of the series value whose x is `x` (the chart's keys are the series' x values).
-std::size_t indexOfX(const PlotSeries& series, double x)
+std::size_t indexOfX(const TimedSeries& series, double x)
 {
     return std::size_t(std::find(series.x.begin(), series.x.end(), x) - series.x.begin());
 }

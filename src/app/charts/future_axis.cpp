@@ -10,10 +10,10 @@ namespace rnnwb::app {
 namespace {
 
 // The median spacing of the last (up to 25) intervals: robust to a gap or a doubled row.
-double typicalStep(const QVector<double>& x)
+double typicalStep(const std::vector<double>& x)
 {
     std::vector<double> steps;
-    for (qsizetype i = std::max<qsizetype>(1, x.size() - 25); i < x.size(); ++i)
+    for (std::size_t i = x.size() > 26 ? x.size() - 25 : 1; i < x.size(); ++i)
         steps.push_back(x[i] - x[i - 1]);
     if (steps.empty())
         return 1.0;
@@ -26,10 +26,10 @@ constexpr double kDay = 86400.0;
 
 } // namespace
 
-QVector<double> futureX(const PlotSeries& series, int count)
+QVector<double> futureX(const TimedSeries& series, int count)
 {
     QVector<double> out;
-    if (series.x.isEmpty() || count <= 0)
+    if (series.x.empty() || count <= 0)
         return out;
     const double last = series.x.back();
     const double step = typicalStep(series.x);

@@ -8,6 +8,6 @@
 
 namespace rnnwb::app {
 
-QVector<double> futureX(const PlotSeries& series, int count);
+QVector<double> futureX(const TimedSeries& series, int count);
 
 } // namespace rnnwb::app

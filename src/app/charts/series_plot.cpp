@@ -130,12 +130,12 @@ void SeriesPlot::addForecastGraphs()
 
 void SeriesPlot::setTitle(const QString& title) { title_->setText(title); }
 
-void SeriesPlot::setSeries(std::shared_ptr<const PlotSeries> series)
+void SeriesPlot::setSeries(std::shared_ptr<const TimedSeries> series)
 {
     data_ = std::move(series);
     clearPredictions();
     if (data_) {
-        series_->setData(data_->x, data_->y, true);
+        series_->setData(QVector<double>(data_->x.begin(), data_->x.end()), QVector<double>(data_->y.begin(), data_->y.end()), true);
         tuneForLength(series_, data_->x.size(), kSeriesPenWidth);
     } else
         series_->data()->clear();
@@ -150,7 +150,7 @@ void SeriesPlot::setUpAxes()
     if (dates) {
         auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
         ticker->setDateTimeSpec(Qt::UTC);
-        const double span = data_->x.isEmpty() ? 0 : data_->x.back() - data_->x.front();
+        const double span = data_->x.empty() ? 0 : data_->x.back() - data_->x.front();
         ticker->setDateTimeFormat(span > 3 * 365.25 * 86400 ? QStringLiteral("yyyy") : QStringLiteral("yyyy-MM-dd"));
         plot_->xAxis->setTicker(ticker);
         plot_->xAxis->setLabel(QString());
@@ -170,7 +170,7 @@ void SeriesPlot::setSplit(const std::optional<WindowSplit>& split)
 
 double SeriesPlot::boundary(std::size_t index) const
 {
-    const QVector<double>& x = data_->x;
+    const std::vector<double>& x = data_->x;
     if (index == 0)
         return x.size() > 1 ? x[0] - (x[1] - x[0]) / 2 : x[0] - 0.5;
     if (index >= std::size_t(x.size()))

@@ -36,7 +36,7 @@ public:
 
     void setTitle(const QString& title);
     // A new series: predictions are cleared and the axes fitted.
-    void setSeries(std::shared_ptr<const PlotSeries> series);
+    void setSeries(std::shared_ptr<const TimedSeries> series);
     // The parts to shade; none when the configuration does not fit the series.
     void setSplit(const std::optional<WindowSplit>& split);
     // The predictions of one part in data units, one per target (ignored if the count differs).
@@ -79,7 +79,7 @@ private:
     std::vector<QCPGraph*> comparisons_;
     std::array<QCPItemRect*, 3> shades_{};
     std::array<QCPItemText*, 3> shadeLabels_{};
-    std::shared_ptr<const PlotSeries> data_;
+    std::shared_ptr<const TimedSeries> data_;
     std::optional<WindowSplit> split_;
 };
 

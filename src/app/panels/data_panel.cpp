@@ -115,8 +115,8 @@ QString DataPanel::describeSeries() const
                        .arg(table.rowCount())
                        .arg(table.columns.size());
     text += tr("; forecasting <b>%1</b>: %2 values").arg(toQ(s.name).toHtmlEscaped()).arg(s.values.size());
-    const std::shared_ptr<const PlotSeries> plot = document_->plotSeries();
-    if (plot && plot->dates && !plot->x.isEmpty()) {
+    const std::shared_ptr<const TimedSeries> plot = document_->plotSeries();
+    if (plot && plot->dates && !plot->x.empty()) {
         const bool days = plot->x.size() > 1 && (plot->x[1] - plot->x[0]) < 20 * 86400;
         text += tr(", %1 to %2 (from column %3)")
                     .arg(formatTime(plot->x.front(), days), formatTime(plot->x.back(), days),

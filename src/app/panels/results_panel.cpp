@@ -25,7 +25,7 @@ ComparisonCurve comparisonCurve(const RunRecord& run)
 {
     ComparisonCurve curve;
     curve.label = ResultsPanel::tr("run %1").arg(run.number);
-    const QVector<double>& x = run.series->x;
+    const std::vector<double>& x = run.series->x;
     for (const PartResult* part : {&run.outcome.train, &run.outcome.validation, &run.outcome.test}) {
         const PartPrediction& p = part->prediction;
         for (std::size_t j = 0; j < p.predicted.size() && p.index[j] < std::size_t(x.size()); ++j) {
@@ -98,7 +98,7 @@ void ResultsPanel::setCoverage(double coverage)
         ui_->coverageCombo->setCurrentIndex(index);
 }
 
-void ResultsPanel::showSeries(std::shared_ptr<const PlotSeries> series, const std::optional<WindowSplit>& split)
+void ResultsPanel::showSeries(std::shared_ptr<const TimedSeries> series, const std::optional<WindowSplit>& split)
 {
     if (shown_ >= 0)
         return;
@@ -107,7 +107,7 @@ void ResultsPanel::showSeries(std::shared_ptr<const PlotSeries> series, const st
     overlay_->setSplit(split);
 }
 
-void ResultsPanel::beginLive(std::shared_ptr<const PlotSeries> series, const WindowSplit& split,
+void ResultsPanel::beginLive(std::shared_ptr<const TimedSeries> series, const WindowSplit& split,
                              const QString& description)
 {
     shown_ = -1;

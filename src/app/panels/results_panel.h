@@ -33,9 +33,9 @@ public:
     ~ResultsPanel() override;
 
     // Before any run is shown: the current series and parts, no predictions.
-    void showSeries(std::shared_ptr<const PlotSeries> series, const std::optional<WindowSplit>& split);
+    void showSeries(std::shared_ptr<const TimedSeries> series, const std::optional<WindowSplit>& split);
     // A training started: predictions will follow.
-    void beginLive(std::shared_ptr<const PlotSeries> series, const WindowSplit& split, const QString& description);
+    void beginLive(std::shared_ptr<const TimedSeries> series, const WindowSplit& split, const QString& description);
     void showOverlay(const OverlayUpdate& update);
     // Keeps a finished run and shows it.
     void addRun(RunRecord record);

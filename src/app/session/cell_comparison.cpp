@@ -45,7 +45,7 @@ void CellComparison::start(const TrainConfig& user)
     Series generated;
     generated.name = tr("long memory (lag 24)").toStdString();
     generated.values = longMemory();
-    const std::shared_ptr<const PlotSeries> series = makePlotSeries(generated);
+    const std::shared_ptr<const TimedSeries> series = makeTimedSeries(generated);
     runner_.setRunContext(series->name, series);
     std::vector<SweepRun> runs;
     for (CellType cell : kCells) {
@@ -63,7 +63,7 @@ void CellComparison::start(const TrainConfig& user)
 void CellComparison::onRunFinished(const RunRecord& run)
 {
     const Model& model = run.outcome.model;
-    const std::vector<double> values(run.series->y.begin(), run.series->y.end()); // what it trained on
+    const std::vector<double>& values = run.series->y; // what it trained on
     CellComparisonResult result;
     result.cell = model.config.cell;
     result.topLayerNorms

@@ -25,18 +25,18 @@ CsvTable readTable(const QString& path)
 
 } // namespace
 
-std::shared_ptr<const PlotSeries> makePlotSeries(const Series& series)
+std::shared_ptr<const TimedSeries> makeTimedSeries(const Series& series)
 {
-    auto plot = std::make_shared<PlotSeries>();
+    auto plot = std::make_shared<TimedSeries>();
     plot->name = toQ(series.name);
-    plot->y = QVector<double>(series.values.begin(), series.values.end());
+    plot->y = series.values;
     bool dates = !series.time.empty();
     for (double t : series.time)
         dates = dates && std::isfinite(t);
     plot->dates = dates;
     plot->x.resize(plot->y.size());
-    for (qsizetype i = 0; i < plot->x.size(); ++i)
-        plot->x[i] = dates ? series.time[std::size_t(i)] : double(i);
+    for (std::size_t i = 0; i < plot->x.size(); ++i)
+        plot->x[i] = dates ? series.time[i] : double(i);
     return plot;
 }
 
@@ -139,7 +139,7 @@ void DataDocument::rebuildSeries()
     seriesError_.clear();
     try {
         series_ = extractSeries(*table_, std::size_t(column_), missing_);
-        plot_ = makePlotSeries(*series_);
+        plot_ = makeTimedSeries(*series_);
     } catch (const std::exception& e) {
         seriesError_ = toQ(e.what());
     }

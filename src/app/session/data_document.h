@@ -13,16 +13,16 @@
 
 namespace rnnwb::app {
 
-// A series ready to draw: x is seconds since the epoch when the table has a complete date
-// column (dates == true), else the row position 0, 1, 2, ...
-struct PlotSeries {
-    QVector<double> x, y;
+// A series with its time axis, as the session keeps it for the charts and for its runs: y
+// is the values the core trains on, x is seconds since the epoch when the table has a
+// complete date column (dates == true), else the row position 0, 1, 2, ...
+struct TimedSeries {
+    std::vector<double> x, y;
     bool dates = false;
     QString name;
 };
 
-// The chart's view of a series: x is its dates (seconds) when every value has one, else 0, 1, …
-std::shared_ptr<const PlotSeries> makePlotSeries(const Series& series);
+std::shared_ptr<const TimedSeries> makeTimedSeries(const Series& series);
 
 class DataDocument : public QObject {
     Q_OBJECT
@@ -58,7 +58,7 @@ public:
     // Null when the chosen column gives no series; seriesError() then says why.
     const Series* series() const { return series_ ? &*series_ : nullptr; }
     QString seriesError() const { return seriesError_; }
-    std::shared_ptr<const PlotSeries> plotSeries() const { return plot_; }
+    std::shared_ptr<const TimedSeries> plotSeries() const { return plot_; }
 
 signals:
     void dataChanged();   // a new table was loaded (seriesChanged follows)
@@ -78,7 +78,7 @@ private:
     MissingPolicy missing_ = MissingPolicy::Drop;
     std::optional<Series> series_;
     QString seriesError_;
-    std::shared_ptr<const PlotSeries> plot_;
+    std::shared_ptr<const TimedSeries> plot_;
 };
 
 } // namespace rnnwb::app

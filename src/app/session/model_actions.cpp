@@ -29,7 +29,7 @@ bool fail(QString* error, const QString& message)
 // The date of series index k: the data's own dates, then steps of whole months when the last
 // two dates are whole months apart on the same day (monthly data), else steps of their
 // distance in seconds.
-QString dateAt(const PlotSeries& s, std::size_t k)
+QString dateAt(const TimedSeries& s, std::size_t k)
 {
     const qsizetype n = s.x.size();
     if (!s.dates || n == 0)
@@ -94,7 +94,8 @@ std::optional<RunRecord> runFromModelFile(const QString& path, DataDocument& doc
                          std::move(outcome),
                          document.plotSeries(),
                          data.split,
-                         0.0};
+                         0.0,
+                         {}}; // its source: the session's data, set as it joins the session
     } catch (const std::exception& e) {
         fail(error, toQ(e.what())); // FileFormatError: "FILE: reason"
         return std::nullopt;
@@ -111,7 +112,7 @@ bool writeRunPredictions(const RunRecord& run, const Provenance& provenance, int
         if (horizon > 0) {
             if (!run.series)
                 return fail(error, QObject::tr("%1: the run has no series to forecast from").arg(native(path)));
-            const std::vector<double> values(run.series->y.begin(), run.series->y.end());
+            const std::vector<double>& values = run.series->y;
             const Dataset data = Dataset::withScaler(values, o.model.config, o.model.scaler);
             const std::vector<PredictionRow> ahead
                 = forecastRows(forecastWithIntervals(o.model, data, horizon, coverage));

@@ -24,18 +24,18 @@ ProjectRun projectRun(const RunRecord& run)
     return r;
 }
 
-std::optional<RunRecord> restoreRun(const ProjectRun& run, std::shared_ptr<const PlotSeries> series,
+std::optional<RunRecord> restoreRun(const ProjectRun& run, std::shared_ptr<const TimedSeries> series,
                                     const std::string& dataFile, QString* error)
 {
     try {
-        const std::vector<double> values(series->y.begin(), series->y.end());
+        const std::vector<double>& values = series->y;
         const Dataset data = Dataset::withScaler(values, run.model.config, run.model.scaler);
         RunOutcome o = summarizeModel(run.model, data, dataFile);
         o.trainLoss = run.trainLoss;
         o.validationLoss = run.validationLoss;
         o.stop = run.stop;
         o.trainSeconds = run.trainSeconds;
-        return RunRecord{0, toQ(run.label), std::move(o), std::move(series), data.split, run.wallSeconds};
+        return RunRecord{0, toQ(run.label), std::move(o), std::move(series), data.split, run.wallSeconds, {}};
     } catch (const std::exception& e) {
         if (error)
             *error = toQ(e.what());

@@ -14,7 +14,7 @@ ProjectRun projectRun(const RunRecord& run);
 // A saved run evaluated again on the project's series (its weights applied with its own
 // scaler and configuration): predictions and metrics recomputed, curves and timings as
 // saved. nullopt with *error when the series does not fit the run's window.
-std::optional<RunRecord> restoreRun(const ProjectRun& run, std::shared_ptr<const PlotSeries> series,
+std::optional<RunRecord> restoreRun(const ProjectRun& run, std::shared_ptr<const TimedSeries> series,
                                     const std::string& dataFile, QString* error);
 
 // Where the project's dataset is now: its path, else its path relative to the project's

@@ -1,25 +1,13 @@
 #include "app/session/provenance.h"
 
 #include "app/session/qt_text.h"
+#include "app/session/run_list_model.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 
 #include <nlohmann/json.hpp>
 
 namespace rnnwb::app {
-
-QString fileSha256(const QString& path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-        return {};
-    return QString::fromLatin1(hash.result().toHex());
-}
-
-DataSource dataSourceOf(const QString& path) { return {path, fileSha256(path)}; }
 
 namespace {
 std::string datasetName(const DataSource& source, const QString& label)

@@ -1,7 +1,7 @@
 #pragma once
 // Every finished run of the session (its configuration, metrics, curves and predictions),
 // as a table to select and compare.
-#include "app/session/data_document.h"
+#include "app/session/run_record.h"
 #include "core/training/report.h"
 
 #include <QAbstractTableModel>
@@ -10,15 +10,6 @@
 #include <vector>
 
 namespace rnnwb::app {
-
-struct RunRecord {
-    int number = 0;
-    QString dataLabel;
-    RunOutcome outcome;
-    std::shared_ptr<const PlotSeries> series; // the series it was trained on, for its chart
-    WindowSplit split;
-    double wallSeconds = 0.0;
-};
 
 class RunListModel : public QAbstractTableModel {
     Q_OBJECT
@@ -67,4 +58,3 @@ QString stopReasonText(StopReason reason);
 
 } // namespace rnnwb::app
 
-Q_DECLARE_METATYPE(rnnwb::app::RunRecord)

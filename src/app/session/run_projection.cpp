@@ -7,7 +7,7 @@ RunProjection projectRun(const ProjectionRequest& request)
     RunProjection out;
     out.runNumber = request.runNumber;
     try {
-        const std::vector<double> values(request.series->y.begin(), request.series->y.end());
+        const std::vector<double>& values = request.series->y;
         const Dataset data = Dataset::withScaler(values, request.model.config, request.model.scaler);
         const std::unique_ptr<Network<float>> network = request.model.makeNetwork();
         if (request.horizon > 0)

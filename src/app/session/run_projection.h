@@ -15,7 +15,7 @@ namespace rnnwb::app {
 
 struct ProjectionRequest {
     int runNumber = 0;
-    std::shared_ptr<const PlotSeries> series; // the values the run was trained on
+    std::shared_ptr<const TimedSeries> series; // the values the run was trained on
     Model model;
     int horizon = 0; // 0: no forecast
     double coverage = 0.9;

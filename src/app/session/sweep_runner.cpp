@@ -11,7 +11,7 @@ namespace rnnwb::app {
 struct SweepRunner::Job {
     RunRequest data;
     QString dataLabel;
-    std::shared_ptr<const PlotSeries> series;
+    std::shared_ptr<const TimedSeries> series;
 };
 
 SweepRunner::SweepRunner(QObject* parent) : QObject(parent) { pool_.setMaxThreadCount(QThread::idealThreadCount()); }
@@ -22,7 +22,7 @@ SweepRunner::~SweepRunner()
     pool_.waitForDone();
 }
 
-void SweepRunner::setRunContext(const QString& dataLabel, std::shared_ptr<const PlotSeries> series)
+void SweepRunner::setRunContext(const QString& dataLabel, std::shared_ptr<const TimedSeries> series)
 {
     dataLabel_ = dataLabel;
     series_ = std::move(series);
@@ -63,7 +63,8 @@ void SweepRunner::runOne(const std::shared_ptr<const Job>& job, const SweepRun& 
             control.cancel = &cancel_;
             RunOutcome outcome = completeRun(*trainer, request, control);
             record = RunRecord{0,           job->dataLabel,        std::move(outcome),
-                               job->series, trainer->data().split, double(wall.nsecsElapsed()) / 1e9};
+                               job->series, trainer->data().split, double(wall.nsecsElapsed()) / 1e9,
+                               {}};
         } catch (const std::exception& e) {
             error = toQ(e.what());
         }

@@ -26,7 +26,7 @@ public:
     ~SweepRunner() override; // stops the sweep and waits for its runs to end
 
     // What every run record carries besides its outcome (the data it was trained on).
-    void setRunContext(const QString& dataLabel, std::shared_ptr<const PlotSeries> series);
+    void setRunContext(const QString& dataLabel, std::shared_ptr<const TimedSeries> series);
     // Parallel runs at most (default QThread::idealThreadCount()).
     void setMaxParallel(int runs) { pool_.setMaxThreadCount(runs); }
     int maxParallel() const { return pool_.maxThreadCount(); }
@@ -52,7 +52,7 @@ private:
     QThreadPool pool_;
     std::atomic<bool> cancel_{false};
     QString dataLabel_;
-    std::shared_ptr<const PlotSeries> series_;
+    std::shared_ptr<const TimedSeries> series_;
     int total_ = 0;
     int done_ = 0;  // runs that trained or failed
     int ended_ = 0; // runs done or dropped

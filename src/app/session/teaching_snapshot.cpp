@@ -10,7 +10,7 @@ TeachingSnapshot computeTeachingSnapshot(const TeachingRequest& request)
     out.source = request.source;
     out.model = std::make_shared<const Model>(request.model);
     try {
-        const std::vector<double> values(request.series->y.begin(), request.series->y.end());
+        const std::vector<double>& values = request.series->y;
         const Dataset data = Dataset::withScaler(values, request.model.config, request.model.scaler);
         out.targets = inspectableTargets(data);
         const std::size_t target

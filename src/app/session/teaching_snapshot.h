@@ -17,7 +17,7 @@
 namespace rnnwb::app {
 
 struct TeachingRequest {
-    std::shared_ptr<const PlotSeries> series; // the values the model was trained on
+    std::shared_ptr<const TimedSeries> series; // the values the model was trained on
     Model model;
     // The series index whose prediction to look inside; none: the last one (the end of the
     // last part, as the Results chart ends).

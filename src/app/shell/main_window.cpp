@@ -327,7 +327,8 @@ void MainWindow::onEpochDone(const EpochProgress& update)
 void MainWindow::onFinished(const RunOutcome& outcome)
 {
     coalescer_->flush();
-    RunRecord record{0, sessionLabel_, outcome, sessionSeries_, sessionSplit_, controller_->elapsedSeconds()};
+    RunRecord record{0, sessionLabel_, outcome, sessionSeries_, sessionSplit_, controller_->elapsedSeconds(),
+                     sessionSource_};
     addRunFrom(sessionSource_, std::move(record));
     const RunRecord& run = *resultsPanel_->shownRun();
     statusBar()->showMessage(tr("Run %1 %2: test RMSE %3")

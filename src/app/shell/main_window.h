@@ -10,7 +10,6 @@
 
 #include <QMainWindow>
 
-#include <map>
 #include <optional>
 
 class QDockWidget;
@@ -152,12 +151,11 @@ private:
     ConfigCheck check_;
     EpochProgress lastEpoch_;
     // What the running session trains on (for its run record).
-    std::shared_ptr<const PlotSeries> sessionSeries_;
+    std::shared_ptr<const TimedSeries> sessionSeries_;
     QString sessionLabel_;
     WindowSplit sessionSplit_;
     DataSource dataSource_;                // the file the current data was read from
     DataSource sessionSource_;             // ... when the running session started
-    std::map<int, DataSource> runSources_; // run number → the file it was trained on
     struct Verification {
         int run = 0;
         std::vector<double> trainLoss;

@@ -81,8 +81,7 @@ void MainWindow::installChartMenus()
 Provenance MainWindow::provenance() const
 {
     const RunRecord* run = resultsPanel_->shownRun();
-    const auto source = run ? runSources_.find(run->number) : runSources_.end();
-    return runProvenance(run, source != runSources_.end() ? source->second : dataSource_, effectiveConfig(),
+    return runProvenance(run, run ? run->source : dataSource_, effectiveConfig(),
                          run ? run->dataLabel : document_->label());
 }
 
@@ -97,8 +96,8 @@ ChartProvenance MainWindow::chartProvenance(const QString& chartName) const
 
 void MainWindow::addRunFrom(const DataSource& source, RunRecord record)
 {
+    record.source = source;
     resultsPanel_->addRun(std::move(record));
-    runSources_[resultsPanel_->shownRun()->number] = source;
     installChartMenus();
     updateActions();
 }

@@ -49,8 +49,7 @@ bool MainWindow::saveProjectFile(const QString& path)
     RunListModel* runs = resultsPanel_->runs();
     for (int row = 0; row < runs->count(); ++row) {
         const RunRecord& run = runs->run(row);
-        const auto source = runSources_.find(run.number);
-        if (source != runSources_.end() && source->second == dataSource_)
+        if (run.source == dataSource_)
             project.runs.push_back(projectRun(run));
         else
             ++skipped;
@@ -101,7 +100,6 @@ bool MainWindow::openProjectFile(const QString& path)
                         .arg(QDir::toNativeSeparators(dataset));
     applyConfig(project.config);
     resultsPanel_->clearRuns(); // the project's runs replace the session's
-    runSources_.clear();
     for (std::size_t k = 0; k < project.runs.size(); ++k) {
         const ProjectRun& saved = project.runs[k];
         QString error = tr("it predicts the column '%1', not the one shown").arg(toQ(saved.model.columnName));
@@ -142,11 +140,10 @@ bool MainWindow::rerunAndVerify(QString* reason)
     const RunOutcome& o = run->outcome;
     RunRequest request;
     request.config = o.config;
-    request.values.assign(run->series->y.begin(), run->series->y.end());
+    request.values = run->series->y;
     request.columnName = o.column;
     request.dataFile = o.dataFile;
-    const auto source = runSources_.find(run->number);
-    sessionSource_ = source != runSources_.end() ? source->second : DataSource{};
+    sessionSource_ = run->source;
     sessionSeries_ = run->series;
     sessionLabel_ = tr("%1 (re-run of run %2)").arg(run->dataLabel).arg(run->number);
     verifying_ = Verification{run->number, o.trainLoss};

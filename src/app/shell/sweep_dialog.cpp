@@ -6,7 +6,7 @@
 
 namespace rnnwb::app {
 
-SweepDialog::SweepDialog(RunRequest base, const QString& dataLabel, std::shared_ptr<const PlotSeries> series,
+SweepDialog::SweepDialog(RunRequest base, const QString& dataLabel, std::shared_ptr<const TimedSeries> series,
                          QWidget* parent)
     : QDialog(parent), ui_(std::make_unique<Ui::SweepDialog>()), base_(std::move(base)), runner_(new SweepRunner(this))
 {

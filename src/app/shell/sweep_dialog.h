@@ -27,7 +27,7 @@ class SweepDialog : public QDialog {
 public:
     // base: the data and the configuration the swept values are applied to; dataLabel and
     // series: what every run record carries (as a single training's record does).
-    SweepDialog(RunRequest base, const QString& dataLabel, std::shared_ptr<const PlotSeries> series,
+    SweepDialog(RunRequest base, const QString& dataLabel, std::shared_ptr<const TimedSeries> series,
                 QWidget* parent = nullptr);
     ~SweepDialog() override;
 

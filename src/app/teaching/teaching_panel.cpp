@@ -227,7 +227,7 @@ void TeachingPanel::setConfig(const TrainConfig& config)
     }
 }
 
-void TeachingPanel::showModel(std::shared_ptr<const PlotSeries> series, const Model& model, const QString& source)
+void TeachingPanel::showModel(std::shared_ptr<const TimedSeries> series, const Model& model, const QString& source)
 {
     if (series != series_)
         target_.reset(); // another series: its own last prediction
@@ -237,7 +237,7 @@ void TeachingPanel::showModel(std::shared_ptr<const PlotSeries> series, const Mo
     request();
 }
 
-void TeachingPanel::showTrainingModel(std::shared_ptr<const PlotSeries> series, const Model& model, int epoch)
+void TeachingPanel::showTrainingModel(std::shared_ptr<const TimedSeries> series, const Model& model, int epoch)
 {
     if (epoch < lastRefreshEpoch_)
         lastRefreshEpoch_ = 0; // a new session
@@ -255,7 +255,7 @@ void TeachingPanel::selectTarget(std::size_t index)
 
 void TeachingPanel::selectTargetAt(double x)
 {
-    if (!series_ || series_->x.isEmpty())
+    if (!series_ || series_->x.empty())
         return;
     const auto& xs = series_->x;
     auto it = std::lower_bound(xs.begin(), xs.end(), x);

@@ -44,9 +44,9 @@ public:
     // The hyperparameters as edited (the architecture view follows them at once).
     void setConfig(const TrainConfig& config);
     // A model to look inside, trained on `series`; `source` says which ("run 3").
-    void showModel(std::shared_ptr<const PlotSeries> series, const Model& model, const QString& source);
+    void showModel(std::shared_ptr<const TimedSeries> series, const Model& model, const QString& source);
     // During training: the weights of epoch `epoch`, shown when the refresh interval is due.
-    void showTrainingModel(std::shared_ptr<const PlotSeries> series, const Model& model, int epoch);
+    void showTrainingModel(std::shared_ptr<const TimedSeries> series, const Model& model, int epoch);
     // Follows the prediction of series index `index` (clamped to the indices that have one).
     void selectTarget(std::size_t index);
     // Follows the sample whose series x value (index or date) is nearest to x.
@@ -84,7 +84,7 @@ private:
     void showEvent(QShowEvent* event) override;
 
     TrainConfig config_;
-    std::shared_ptr<const PlotSeries> series_;
+    std::shared_ptr<const TimedSeries> series_;
     std::optional<Model> model_;
     QString source_;
     std::optional<std::size_t> target_;
