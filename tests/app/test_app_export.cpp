@@ -136,7 +136,7 @@ private slots:
         w.show();
         QVERIFY(trainSmall(w));
         w.flushPlots();
-        const QString sha = w.dataSource().sha256;
+        const QString sha = w.document()->source().sha256;
         QCOMPARE(sha.size(), 64);
         QString error;
         const QString out = path("charts");
@@ -266,7 +266,7 @@ private slots:
         for (const char* key :
              {"app", "dataset", "dataset_sha256", "column", "hyperparameters", "config", "seed", "metrics"})
             QVERIFY2(csv.provenance.contains(QLatin1String(key)), key);
-        QCOMPARE(csv.provenance.value(QStringLiteral("dataset_sha256")), w.dataSource().sha256);
+        QCOMPARE(csv.provenance.value(QStringLiteral("dataset_sha256")), w.document()->source().sha256);
         QCOMPARE(csv.provenance.value(QStringLiteral("column")), QStringLiteral("Passengers"));
         QVERIFY(nlohmann::json::parse(csv.provenance.value(QStringLiteral("metrics")).toStdString()).contains("test"));
         QCOMPARE(csv.header,

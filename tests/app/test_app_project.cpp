@@ -103,7 +103,7 @@ private slots:
         saveTwoRunProject(saved);
         const nlohmann::json json = nlohmann::json::parse(readAll(project_).toStdString());
         QCOMPARE(json.at("format"), "rnn-workbench-project");
-        QCOMPARE(json.at("dataset").at("sha256").get<std::string>(), saved.dataSource().sha256.toStdString());
+        QCOMPARE(json.at("dataset").at("sha256").get<std::string>(), saved.document()->source().sha256.toStdString());
         QCOMPARE(json.at("dataset").at("relative_path"), "passengers.csv");
 
         MainWindow opened;

@@ -135,7 +135,8 @@ void SeriesPlot::setSeries(std::shared_ptr<const TimedSeries> series)
     data_ = std::move(series);
     clearPredictions();
     if (data_) {
-        series_->setData(QVector<double>(data_->x.begin(), data_->x.end()), QVector<double>(data_->y.begin(), data_->y.end()), true);
+        series_->setData(QVector<double>(data_->x.begin(), data_->x.end()),
+                         QVector<double>(data_->y.begin(), data_->y.end()), true);
         tuneForLength(series_, data_->x.size(), kSeriesPenWidth);
     } else
         series_->data()->clear();

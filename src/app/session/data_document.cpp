@@ -51,7 +51,7 @@ bool DataDocument::openFile(const QString& path, QString* error)
         const bool bundled = path.startsWith(u':');
         const QString name = QFileInfo(path).fileName();
         adopt(std::move(table), bundled ? tr("%1 (bundled)").arg(name) : name, bundled ? QString() : path,
-              bundled ? toStd(name) : toStd(path), QString());
+              bundled ? toStd(name) : toStd(path), QString(), dataSourceOf(path));
         return true;
     } catch (const std::exception& e) {
         const QString message = toQ(e.what());
@@ -70,11 +70,11 @@ void DataDocument::setGenerated(const QString& label, const std::vector<double>&
         std::snprintf(number, sizeof number, "%.17g\n", v);
         text += number;
     }
-    adopt(parseCsv(text, toStd(label)), label, QString(), toStd(label), hint);
+    adopt(parseCsv(text, toStd(label)), label, QString(), toStd(label), hint, DataSource{});
 }
 
 void DataDocument::adopt(CsvTable table, const QString& label, const QString& filePath, std::string reportName,
-                         const QString& hint)
+                         const QString& hint, DataSource source)
 {
     column_ = int(defaultColumn(table));
     columnSpec_.clear();
@@ -83,6 +83,7 @@ void DataDocument::adopt(CsvTable table, const QString& label, const QString& fi
     filePath_ = filePath;
     reportName_ = std::move(reportName);
     hint_ = hint;
+    source_ = std::move(source);
     rebuildSeries();
     emit dataChanged();
     emit seriesChanged();

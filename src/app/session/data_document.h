@@ -1,6 +1,7 @@
 #pragma once
 // The data the session works on: the parsed table, the chosen column and missing-value policy,
 // and the series they give. Panels view and edit it; training takes its series.
+#include "app/session/data_source.h"
 #include "core/data/csv_reader.h"
 #include "core/data/series.h"
 
@@ -43,6 +44,8 @@ public:
     QString filePath() const { return filePath_; }         // the file on disk; empty for bundled/generated
     std::string reportName() const { return reportName_; } // data.file in reports
     QString hint() const { return hint_; }                 // advice shown with teaching series
+    // The file the data was read from, as it was when read; empty for a generated series.
+    const DataSource& source() const { return source_; }
 
     int column() const { return column_; }
     QString columnName() const;
@@ -67,12 +70,13 @@ signals:
 
 private:
     void adopt(CsvTable table, const QString& label, const QString& filePath, std::string reportName,
-               const QString& hint);
+               const QString& hint, DataSource source);
     void rebuildSeries();
 
     std::shared_ptr<const CsvTable> table_;
     QString label_, filePath_, hint_;
     std::string reportName_;
+    DataSource source_;
     int column_ = -1;
     std::string columnSpec_;
     MissingPolicy missing_ = MissingPolicy::Drop;

@@ -92,10 +92,8 @@ void MainWindow::createPanels()
 
 void MainWindow::connectData()
 {
-    connect(document_, &DataDocument::dataChanged, this, [this] {
-        setWindowTitle(tr("%1 — RNN Workbench").arg(document_->label()));
-        dataSource_ = {}; // openDataFile sets it again for a file
-    });
+    connect(document_, &DataDocument::dataChanged, this,
+            [this] { setWindowTitle(tr("%1 — RNN Workbench").arg(document_->label())); });
     connect(document_, &DataDocument::seriesChanged, this, &MainWindow::revalidate);
     connect(hyperPanel_, &HyperPanel::configEdited, this, &MainWindow::revalidate);
     connect(dataPanel_, &DataPanel::openRequested, this, &MainWindow::chooseFile);
@@ -181,7 +179,6 @@ bool MainWindow::openDataFile(const QString& path)
         showError(tr("Cannot open the file"), error);
         return false;
     }
-    dataSource_ = dataSourceOf(path);
     if (!path.startsWith(u':')) {
         recent_->add(path);
         setLastDirectory(QFileInfo(path).absolutePath());
@@ -247,7 +244,7 @@ bool MainWindow::startTraining(bool stepOnly, QString* reason)
     const RunRequest request = currentRequest();
     sessionSeries_ = document_->plotSeries();
     sessionLabel_ = document_->label();
-    sessionSource_ = dataSource_;
+    sessionSource_ = document_->source();
     controller_->start(request, stepOnly);
     return true;
 }
@@ -327,8 +324,8 @@ void MainWindow::onEpochDone(const EpochProgress& update)
 void MainWindow::onFinished(const RunOutcome& outcome)
 {
     coalescer_->flush();
-    RunRecord record{0, sessionLabel_, outcome, sessionSeries_, sessionSplit_, controller_->elapsedSeconds(),
-                     sessionSource_};
+    RunRecord record{
+        0, sessionLabel_, outcome, sessionSeries_, sessionSplit_, controller_->elapsedSeconds(), sessionSource_};
     addRunFrom(sessionSource_, std::move(record));
     const RunRecord& run = *resultsPanel_->shownRun();
     statusBar()->showMessage(tr("Run %1 %2: test RMSE %3")

@@ -56,7 +56,6 @@ public:
     // What an export of the shown run (or of the current configuration) carries.
     Provenance provenance() const;
     ChartProvenance chartProvenance(const QString& chartName) const;
-    DataSource dataSource() const { return dataSource_; }
 
     // File actions without their dialogs (the menu asks for the path, then calls these).
     // Each returns false and shows the error (naming the file) when it fails.
@@ -154,7 +153,6 @@ private:
     std::shared_ptr<const TimedSeries> sessionSeries_;
     QString sessionLabel_;
     WindowSplit sessionSplit_;
-    DataSource dataSource_;                // the file the current data was read from
     DataSource sessionSource_;             // ... when the running session started
     struct Verification {
         int run = 0;

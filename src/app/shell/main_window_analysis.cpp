@@ -26,7 +26,7 @@ void MainWindow::createAnalysisActions(QMenu* training)
         auto* dialog = new SweepDialog(currentRequest(), document_->label(), document_->plotSeries(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &SweepDialog::runFinished, this,
-                [this, source = dataSource_](const RunRecord& run) { addRunFrom(source, run); });
+                [this, source = document_->source()](const RunRecord& run) { addRunFrom(source, run); });
         dialog->show();
     });
 }

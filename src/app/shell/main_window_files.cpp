@@ -81,7 +81,7 @@ void MainWindow::installChartMenus()
 Provenance MainWindow::provenance() const
 {
     const RunRecord* run = resultsPanel_->shownRun();
-    return runProvenance(run, run ? run->source : dataSource_, effectiveConfig(),
+    return runProvenance(run, run ? run->source : document_->source(), effectiveConfig(),
                          run ? run->dataLabel : document_->label());
 }
 
@@ -133,7 +133,7 @@ bool MainWindow::openModelFile(const QString& path)
         showError(tr("Cannot use the model"), error);
         return false;
     }
-    addRunFrom(dataSource_, std::move(*run));
+    addRunFrom(document_->source(), std::move(*run));
     statusBar()->showMessage(tr("Model %1 applied to %2: test RMSE %3")
                                  .arg(QFileInfo(path).fileName(), document_->label())
                                  .arg(resultsPanel_->shownRun()->outcome.test.metrics.rmse, 0, 'g', 4),

@@ -33,23 +33,23 @@ int firstDifference(const std::vector<double>& a, const std::vector<double>& b)
 
 bool MainWindow::saveProjectFile(const QString& path)
 {
-    if (dataSource_.path.isEmpty()) {
+    const DataSource& source = document_->source();
+    if (source.path.isEmpty()) {
         showError(tr("Cannot save the project"),
                   tr("%1: a project refers to its data file, and %2 is generated: save it as CSV and open that file")
                       .arg(QDir::toNativeSeparators(path), document_->label()));
         return false;
     }
     Project project;
-    project.datasetPath
-        = toStd(dataSource_.path.startsWith(u':') ? dataSource_.path : QFileInfo(dataSource_.path).absoluteFilePath());
-    project.datasetRelative = toStd(relativeDatasetPath(dataSource_.path, path));
-    project.datasetSha256 = toStd(dataSource_.sha256);
+    project.datasetPath = toStd(source.path.startsWith(u':') ? source.path : QFileInfo(source.path).absoluteFilePath());
+    project.datasetRelative = toStd(relativeDatasetPath(source.path, path));
+    project.datasetSha256 = toStd(source.sha256);
     project.config = effectiveConfig();
     int skipped = 0;
     RunListModel* runs = resultsPanel_->runs();
     for (int row = 0; row < runs->count(); ++row) {
         const RunRecord& run = runs->run(row);
-        if (run.source == dataSource_)
+        if (run.source == source)
             project.runs.push_back(projectRun(run));
         else
             ++skipped;
@@ -94,7 +94,7 @@ bool MainWindow::openProjectFile(const QString& path)
         return true;
     }
     QStringList warnings;
-    if (dataSource_.sha256 != toQ(project.datasetSha256))
+    if (document_->source().sha256 != toQ(project.datasetSha256))
         warnings << tr("%1 has changed since the project was saved (its SHA-256 differs): the runs are evaluated on "
                        "the file as it is now, and their results may differ")
                         .arg(QDir::toNativeSeparators(dataset));
@@ -108,7 +108,7 @@ bool MainWindow::openProjectFile(const QString& path)
         if (document_->setColumnSpec(saved.model.columnName) && document_->plotSeries())
             run = restoreRun(saved, document_->plotSeries(), document_->reportName(), &error);
         if (run)
-            addRunFrom(dataSource_, std::move(*run));
+            addRunFrom(document_->source(), std::move(*run));
         else
             warnings << tr("run %1 of the project was not restored: %2").arg(k + 1).arg(error);
     }
