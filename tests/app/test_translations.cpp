@@ -201,8 +201,8 @@ void TestTranslations::everySourceStringIsInTheFile()
     QVERIFY(QFile::copy(kTsFile, copy));
     const QString root = QStringLiteral(RNNWB_SOURCE_DIR);
     QProcess lupdate;
-    lupdate.start(QStringLiteral(RNNWB_LUPDATE), {u"-I"_s, root + u"/src"_s, root + u"/src/app"_s, root + u"/ui"_s,
-                                                  u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-ts"_s, copy});
+    lupdate.start(QStringLiteral(RNNWB_LUPDATE), {u"-I"_s, root + u"/src"_s, root + u"/src/app"_s, u"-no-obsolete"_s,
+                                                  u"-locations"_s, u"none"_s, u"-ts"_s, copy});
     QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
     QCOMPARE(lupdate.exitCode(), 0);
     QStringList unfinished;
