@@ -1381,6 +1381,24 @@ RMSE：均方根误差；MAE：平均绝对误差；MAPE / sMAPE：（对称）�
         <source>Elman RNN</source>
         <translation>Elman RNN</translation>
     </message>
+    <message>
+        <source>show a trained run first (a model opened from a file has no loss curve to compare)</source>
+        <translation>请先显示一次训练过的运行（从文件打开的模型没有可比较的损失曲线）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 re-trained as run %2: the loss curve is identical, bit for bit, over all %n epoch(s).</source>
+        <translation>
+            <numerusform>运行 %1 已重新训练为运行 %2：在全部 %n 轮中，损失曲线逐位完全相同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 re-trained as run %2: the loss curves differ from epoch %3 (%4 before, %5 now).</source>
+        <translation>运行 %1 已重新训练为运行 %2：损失曲线从第 %3 轮起不同（之前为 %4，现在为 %5）。</translation>
+    </message>
+    <message>
+        <source>Run %1 re-trained as run %2: the runs lasted %3 and %4 epochs (%5).</source>
+        <translation>运行 %1 已重新训练为运行 %2：两次运行分别持续了 %3 轮和 %4 轮（%5）。</translation>
+    </message>
 </context>
 <context>
     <name>rnnwb::app::ArchitectureView</name>
@@ -2356,26 +2374,8 @@ or the next layer</source>
         </translation>
     </message>
     <message>
-        <source>show a trained run first (a model opened from a file has no loss curve to compare)</source>
-        <translation>请先显示一次训练过的运行（从文件打开的模型没有可比较的损失曲线）</translation>
-    </message>
-    <message>
         <source>%1 (re-run of run %2)</source>
         <translation>%1（运行 %2 的重新运行）</translation>
-    </message>
-    <message numerus="yes">
-        <source>Run %1 re-trained as run %2: the loss curve is identical, bit for bit, over all %n epoch(s).</source>
-        <translation>
-            <numerusform>运行 %1 已重新训练为运行 %2：在全部 %n 轮中，损失曲线逐位完全相同。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run %1 re-trained as run %2: the loss curves differ from epoch %3 (%4 before, %5 now).</source>
-        <translation>运行 %1 已重新训练为运行 %2：损失曲线从第 %3 轮起不同（之前为 %4，现在为 %5）。</translation>
-    </message>
-    <message>
-        <source>Run %1 re-trained as run %2: the runs lasted %3 and %4 epochs (%5).</source>
-        <translation>运行 %1 已重新训练为运行 %2：两次运行分别持续了 %3 轮和 %4 轮（%5）。</translation>
     </message>
     <message>
         <source>Re-run and Verify</source>

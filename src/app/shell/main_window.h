@@ -4,6 +4,7 @@
 #include "app/charts/chart_export.h"
 #include "app/session/config_check.h"
 #include "app/session/provenance.h"
+#include "app/session/rerun_verify.h"
 #include "app/session/run_list_model.h"
 #include "app/session/training_controller.h"
 #include "app/shell/app_actions.h"
@@ -153,11 +154,7 @@ private:
     std::shared_ptr<const TimedSeries> sessionSeries_;
     QString sessionLabel_;
     WindowSplit sessionSplit_;
-    DataSource sessionSource_;             // ... when the running session started
-    struct Verification {
-        int run = 0;
-        std::vector<double> trainLoss;
-    };
+    DataSource sessionSource_; // ... when the running session started
     std::optional<Verification> verifying_;
     bool interactive_ = true;
     bool persistent_ = true;

@@ -1,11 +1,12 @@
-// MainWindow's projects (.rnnwb) and Re-run and Verify: the session saved and restored, and a
-// run trained again to show that its loss curve comes back bit for bit.
+// MainWindow's projects (.rnnwb) and Re-run and Verify (session/rerun_verify.h): the session
+// saved and restored, and a run trained again to show that its loss curve comes back bit for bit.
 #include "app/shell/main_window.h"
 
 #include "app/panels/results_panel.h"
 #include "app/session/data_document.h"
 #include "app/session/project_file.h"
 #include "app/session/qt_text.h"
+#include "app/session/rerun_verify.h"
 #include "app/shell/recent_files.h"
 
 #include <QDir>
@@ -13,23 +14,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
-#include <bit>
-
 namespace rnnwb::app {
-
-namespace {
-
-// The first epoch whose loss differs in its bits, or -1 (NaN equals the same NaN).
-int firstDifference(const std::vector<double>& a, const std::vector<double>& b)
-{
-    const std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t k = 0; k < n; ++k)
-        if (std::bit_cast<std::uint64_t>(a[k]) != std::bit_cast<std::uint64_t>(b[k]))
-            return int(k);
-    return a.size() == b.size() ? -1 : int(n);
-}
-
-} // namespace
 
 bool MainWindow::saveProjectFile(const QString& path)
 {
@@ -127,65 +112,35 @@ bool MainWindow::openProjectFile(const QString& path)
 
 bool MainWindow::rerunAndVerify(QString* reason)
 {
-    const auto fail = [reason](const QString& why) {
+    if (controller_->busy()) {
         if (reason)
-            *reason = why;
+            *reason = tr("training is already running");
         return false;
-    };
+    }
     const RunRecord* run = resultsPanel_->shownRun();
-    if (controller_->busy())
-        return fail(tr("training is already running"));
-    if (!run || run->outcome.trainLoss.empty() || !run->series)
-        return fail(tr("show a trained run first (a model opened from a file has no loss curve to compare)"));
-    const RunOutcome& o = run->outcome;
-    RunRequest request;
-    request.config = o.config;
-    request.values = run->series->y;
-    request.columnName = o.column;
-    request.dataFile = o.dataFile;
+    std::optional<Rerun> rerun = prepareRerun(run, reason);
+    if (!rerun)
+        return false;
     sessionSource_ = run->source;
     sessionSeries_ = run->series;
     sessionLabel_ = tr("%1 (re-run of run %2)").arg(run->dataLabel).arg(run->number);
-    verifying_ = Verification{run->number, o.trainLoss};
-    controller_->start(request);
+    verifying_ = rerun->original;
+    controller_->start(rerun->request);
     return true;
 }
 
 void MainWindow::reportVerification(const RunOutcome& outcome)
 {
-    const Verification original = *verifying_;
+    const VerificationResult result = verifyRerun(*verifying_, resultsPanel_->shownRun()->number, outcome);
     verifying_.reset();
-    const int newRun = resultsPanel_->shownRun()->number;
-    const int at = firstDifference(original.trainLoss, outcome.trainLoss);
-    const bool identical = at < 0;
-    QString message;
-    if (identical)
-        message = tr("Run %1 re-trained as run %2: the loss curve is identical, bit for bit, over all %n epoch(s).",
-                     nullptr, int(outcome.trainLoss.size()))
-                      .arg(original.run)
-                      .arg(newRun);
-    else if (std::size_t(at) < std::min(original.trainLoss.size(), outcome.trainLoss.size()))
-        message = tr("Run %1 re-trained as run %2: the loss curves differ from epoch %3 (%4 before, %5 now).")
-                      .arg(original.run)
-                      .arg(newRun)
-                      .arg(at + 1)
-                      .arg(original.trainLoss[std::size_t(at)], 0, 'g', 17)
-                      .arg(outcome.trainLoss[std::size_t(at)], 0, 'g', 17);
-    else
-        message = tr("Run %1 re-trained as run %2: the runs lasted %3 and %4 epochs (%5).")
-                      .arg(original.run)
-                      .arg(newRun)
-                      .arg(original.trainLoss.size())
-                      .arg(outcome.trainLoss.size())
-                      .arg(stopReasonText(outcome.stop));
-    statusBar()->showMessage(message, 15000);
+    statusBar()->showMessage(result.message, 15000);
     if (interactive_) {
-        auto* box = new QMessageBox(identical ? QMessageBox::Information : QMessageBox::Warning,
-                                    tr("Re-run and Verify"), message, QMessageBox::Ok, this);
+        auto* box = new QMessageBox(result.identical ? QMessageBox::Information : QMessageBox::Warning,
+                                    tr("Re-run and Verify"), result.message, QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
-    emit verificationDone(identical, message);
+    emit verificationDone(result.identical, result.message);
 }
 
 } // namespace rnnwb::app
