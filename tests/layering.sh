@@ -19,44 +19,58 @@ for k in "${!modules[@]}"; do rank[${modules[k]}]=$k; done
 bad=0
 refuse() { echo "$1: $2"; bad=$((bad + 1)); }
 
-# Every quoted or angled #include of the files below a folder, as FILE:LINE:TEXT.
-includes_in() { grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include' "$1" || true; }
-
-for folder in "$src"/core/*/; do
-  module=$(basename "$folder")
-  [ -n "${rank[$module]+set}" ] || { refuse "$folder" "a core folder that is not a module ($*)"; continue; }
+# Calls RULE FILE:LINE TEXT for every #include of the files below FOLDER.
+for_each_include() { # for_each_include FOLDER RULE
+  local line file rest
   while IFS= read -r line; do
-    where=${line%%:#*} text=${line#*:*:}
-    if [[ $text =~ \"core/([a-z_0-9]+)/ ]]; then
-      used=${BASH_REMATCH[1]}
-      if [ -z "${rank[$used]+set}" ]; then
-        refuse "$where" "$text: core/$used is not a module"
-      elif [ "${rank[$used]}" -gt "${rank[$module]}" ]; then
-        refuse "$where" "$text: $module may not include $used, which comes after it (${modules[*]})"
-      fi
-    elif [[ $text =~ \"core/[^/]+\" ]]; then
-      refuse "$where" "$text: a core header lives in its module's folder"
-    elif [[ $text =~ \<Q[A-Za-z]*\> || $text =~ \<Qt[A-Za-z]*/ || $text =~ \"app/ ]]; then
-      refuse "$where" "$text: the core includes no Qt or app header"
-    fi
-  done < <(includes_in "$folder")
-done
+    file=${line%%:*} rest=${line#*:}
+    "$2" "$file:${rest%%:*}" "$(sed -E 's/^[[:space:]]+//' <<<"${rest#*:}")"
+  done < <(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include' "$1" || true)
+}
 
-while IFS= read -r line; do
-  where=${line%%:#*} text=${line#*:*:}
-  [[ $text =~ \"app/ ]] && refuse "$where" "$text: the command line includes no app header"
-done < <(includes_in "$src/cli")
+# The core: modules include only modules at or before them, and nothing of Qt or the app.
+core_rule() { # uses $module
+  local where=$1 text=$2
+  if [[ $text =~ \"core/([a-z_0-9]+)/ ]]; then
+    local used=${BASH_REMATCH[1]}
+    if [ -z "${rank[$used]+set}" ]; then
+      refuse "$where" "$text: core/$used is not a module"
+    elif [ "${rank[$used]}" -gt "${rank[$module]}" ]; then
+      refuse "$where" "$text: $module may not include $used, which comes after it (${modules[*]})"
+    fi
+  elif [[ $text =~ \"core/[^/]+\" ]]; then
+    refuse "$where" "$text: a core header lives in its module's folder"
+  elif [[ $text =~ \<Q[A-Za-z]*\> || $text =~ \<Qt[A-Za-z]*/ || $text =~ \"app/ ]]; then
+    refuse "$where" "$text: the core includes no Qt or app header"
+  fi
+}
+
+cli_rule() {
+  [[ $2 =~ \"app/ ]] && refuse "$1" "$2: the command line includes no app header"
+  return 0
+}
 
 # The app's session: Qt Core and Concurrent only, nothing of the window.
-while IFS= read -r line; do
-  where=${line%%:#*} text=${line#*:*:}
+session_rule() {
+  local text=$2
   if [[ $text =~ \"app/(shell|panels|charts|teaching)/ || $text =~ \<Qt(Gui|Widgets|Charts|Svg|PrintSupport)/ ]] \
      || [[ $text =~ \<(Q[A-Za-z]*)\> && -e "$qt_include/QtWidgets/${BASH_REMATCH[1]}" ]] \
      || [[ $text =~ \<(Q[A-Za-z]*)\> && -e "$qt_include/QtGui/${BASH_REMATCH[1]}" ]] \
      || [[ $text =~ qcustomplot ]]; then
-    refuse "$where" "$text: the session includes nothing of the window (Qt Core and Concurrent only)"
+    refuse "$1" "$text: the session includes nothing of the window (Qt Core and Concurrent only)"
   fi
-done < <(includes_in "$src/app/session")
+}
+
+for folder in "$src"/core/*/; do
+  module=$(basename "$folder")
+  if [ -z "${rank[$module]+set}" ]; then
+    refuse "$folder" "a core folder that is not a module (${modules[*]})"
+  else
+    for_each_include "$folder" core_rule
+  fi
+done
+for_each_include "$src/cli" cli_rule
+for_each_include "$src/app/session" session_rule
 
 if [ "$bad" -gt 0 ]; then
   echo "FAIL: $bad includes point the wrong way"

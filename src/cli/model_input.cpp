@@ -24,8 +24,7 @@ void printWarnings(const std::string& csv, const Series& series)
 Series readSeries(const std::string& csv, const std::string& column, MissingPolicy missing)
 {
     const CsvTable table = readCsvFile(csv);
-    const std::size_t index = column.empty() ? defaultColumn(table) : findColumn(table, column);
-    Series series = extractSeries(table, index, missing);
+    Series series = extractSeries(table, chosenColumn(table, column), missing);
     printWarnings(csv, series);
     return series;
 }

@@ -107,9 +107,9 @@ void printBacktest(const BacktestResult& r, bool quietStdout)
     printMetricsRow(out, "pooled", "", r.pooled);
 }
 
-BacktestResult runBacktestOf(Trainer& trainer, const Series& series, const BacktestSettings& settings)
+BacktestResult runBacktestOf(Trainer& trainer, const std::vector<double>& values, const BacktestSettings& settings)
 {
-    return settings.retrain ? backtestRetrained(series.values, trainer.config(), settings)
+    return settings.retrain ? backtestRetrained(values, trainer.config(), settings)
                             : backtestTrained(trainer.network(), trainer.data(), settings);
 }
 
@@ -133,8 +133,8 @@ int runTrain(std::vector<std::string> args)
     if (const std::vector<std::string> problems = configProblems(config); !problems.empty())
         throw UsageError(problems.front());
 
-    const Series series = readSeries(*csv, config.column, config.missing);
-    const RunRequest request{config, series.values, series.line, series.name, *csv, season};
+    Series series = readSeries(*csv, config.column, config.missing);
+    const RunRequest request{config, std::move(series.values), std::move(series.line), series.name, *csv, season};
     const std::unique_ptr<Trainer> trainer = prepareRun(request);
     if (backtest.origins > 0) {
         try {
@@ -151,7 +151,7 @@ int runTrain(std::vector<std::string> args)
         saveModel(*modelPath, outcome.model);
     std::optional<BacktestResult> backtested;
     if (backtest.origins > 0)
-        backtested = runBacktestOf(*trainer, series, backtest);
+        backtested = runBacktestOf(*trainer, request.values, backtest);
     if (json) {
         nlohmann::json report = runReport(outcome);
         if (backtested)

@@ -6,7 +6,6 @@
 # Needs root (debootstrap and chroot). The mirror is the one this machine's apt uses. Exits
 # with COMMAND's status; the root and its mounts are removed whatever happens.
 #   RNNWB_FRESH_KEEP=DIR   keep the root in DIR afterwards (made anew when DIR does not exist)
-#   RNNWB_FRESH_SETUP=CMD  run CMD in the root (as root) before COMMAND, e.g. installing xvfb
 set -euo pipefail
 
 say() { echo "fresh-root: $*"; }
@@ -87,11 +86,6 @@ in_root() {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     bash -c "$1"
 }
-
-if [ -n "${RNNWB_FRESH_SETUP:-}" ]; then
-  in_root "$RNNWB_FRESH_SETUP"
-  phase_done "setup"
-fi
 
 say "running in $project: $*"
 status=0

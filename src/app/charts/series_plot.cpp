@@ -174,9 +174,9 @@ double SeriesPlot::boundary(std::size_t index) const
     const std::vector<double>& x = data_->x;
     if (index == 0)
         return x.size() > 1 ? x[0] - (x[1] - x[0]) / 2 : x[0] - 0.5;
-    if (index >= std::size_t(x.size()))
+    if (index >= x.size())
         return x.size() > 1 ? x.back() + (x.back() - x[x.size() - 2]) / 2 : x.back() + 0.5;
-    return (x[qsizetype(index) - 1] + x[qsizetype(index)]) / 2;
+    return (x[index - 1] + x[index]) / 2;
 }
 
 void SeriesPlot::updateShading()
@@ -217,7 +217,7 @@ void SeriesPlot::setPrediction(Part part, const std::vector<double>& predicted)
         const std::size_t target = split_->targetIndex(split_->first(part) + j);
         if (target >= std::size_t(data_->x.size()))
             return;
-        x[qsizetype(j)] = data_->x[qsizetype(target)];
+        x[qsizetype(j)] = data_->x[target];
         y[qsizetype(j)] = predicted[j];
     }
     graph->setData(x, y, true);

@@ -29,7 +29,7 @@ ComparisonCurve comparisonCurve(const RunRecord& run)
     for (const PartResult* part : {&run.outcome.train, &run.outcome.validation, &run.outcome.test}) {
         const PartPrediction& p = part->prediction;
         for (std::size_t j = 0; j < p.predicted.size() && p.index[j] < std::size_t(x.size()); ++j) {
-            curve.x << x[qsizetype(p.index[j])];
+            curve.x << x[p.index[j]];
             curve.y << p.predicted[j];
         }
     }

@@ -111,7 +111,7 @@ bool DataDocument::setColumnSpec(const std::string& nameOrIndex, QString* error)
     if (!table_)
         return false;
     try {
-        const std::size_t index = nameOrIndex.empty() ? defaultColumn(*table_) : findColumn(*table_, nameOrIndex);
+        const std::size_t index = chosenColumn(*table_, nameOrIndex);
         column_ = int(index);
         columnSpec_ = nameOrIndex;
         rebuildSeries();

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QString>
-#include <QVector>
 
 #include <memory>
 #include <optional>

@@ -31,19 +31,19 @@ bool fail(QString* error, const QString& message)
 // distance in seconds.
 QString dateAt(const TimedSeries& s, std::size_t k)
 {
-    const qsizetype n = s.x.size();
+    const std::size_t n = s.x.size();
     if (!s.dates || n == 0)
         return {};
     const auto at = [](double seconds) { return QDateTime::fromSecsSinceEpoch(qint64(seconds), QTimeZone::utc()); };
     const auto iso = [](const QDateTime& t) {
         return t.time() == QTime(0, 0) ? t.date().toString(Qt::ISODate) : t.toString(Qt::ISODate);
     };
-    if (qsizetype(k) < n)
-        return iso(at(s.x[qsizetype(k)]));
+    if (k < n)
+        return iso(at(s.x[k]));
     if (n < 2)
         return {};
     const QDateTime last = at(s.x[n - 1]), before = at(s.x[n - 2]);
-    const qint64 ahead = qint64(k) - (n - 1);
+    const qint64 ahead = qint64(k) - qint64(n - 1);
     const int months = (last.date().year() - before.date().year()) * 12 + last.date().month() - before.date().month();
     if (months > 0 && last.date().day() == before.date().day() && last.time() == before.time())
         return iso(last.addMonths(int(ahead) * months));

@@ -5,12 +5,9 @@
 #include "core/training/model.h"
 #include "core/training/report.h"
 #include "core/training/run.h"
-#include "core/training/train_config.h"
 
 #include <QMetaType>
 
-#include <cmath>
-#include <string>
 #include <vector>
 
 namespace rnnwb::app {

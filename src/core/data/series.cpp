@@ -160,6 +160,11 @@ std::size_t findColumn(const CsvTable& table, const std::string& nameOrIndex)
         joinText("no column '", nameOrIndex, "' in ", table.source, "; the columns are ", listColumns(table)));
 }
 
+std::size_t chosenColumn(const CsvTable& table, const std::string& nameOrIndex)
+{
+    return nameOrIndex.empty() ? defaultColumn(table) : findColumn(table, nameOrIndex);
+}
+
 Series extractSeries(const CsvTable& table, std::size_t column, MissingPolicy policy)
 {
     if (column >= table.columns.size())

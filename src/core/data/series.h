@@ -31,6 +31,9 @@ std::size_t defaultColumn(const CsvTable& table);
 // message naming the available columns.
 std::size_t findColumn(const CsvTable& table, const std::string& nameOrIndex);
 
+// The column a configuration names (--column): findColumn, or defaultColumn when it names none.
+std::size_t chosenColumn(const CsvTable& table, const std::string& nameOrIndex);
+
 // The column's values as a series.
 //   Drop (the default, like pandas' dropna on that column): rows whose value is missing are
 //     left out, with one warning naming their lines ("dropped 3 rows with missing values

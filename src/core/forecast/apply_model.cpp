@@ -4,10 +4,9 @@ namespace rnnwb {
 
 Series modelSeries(const Model& model, const CsvTable& table, const std::string& column)
 {
-    const std::string& wanted = column.empty() ? model.columnName : column;
     std::size_t index = 0;
     try {
-        index = wanted.empty() ? defaultColumn(table) : findColumn(table, wanted);
+        index = chosenColumn(table, column.empty() ? model.columnName : column);
     } catch (const std::invalid_argument& e) {
         throw ModelDataError(ModelDataError::Problem::NoSuchColumn, e.what());
     }

@@ -26,10 +26,4 @@ RunOutcome completeRun(Trainer& trainer, const RunRequest& request, const TrainC
     return summarizeRun(trainer, request.dataFile, request.season);
 }
 
-RunOutcome trainRun(const RunRequest& request, const TrainControl& control)
-{
-    const std::unique_ptr<Trainer> trainer = prepareRun(request);
-    return completeRun(*trainer, request, control);
-}
-
 } // namespace rnnwb

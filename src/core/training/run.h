@@ -31,7 +31,4 @@ std::unique_ptr<Trainer> prepareRun(const RunRequest& request);
 // predictions and metrics of every part, the baselines with the request's season.
 RunOutcome completeRun(Trainer& trainer, const RunRequest& request, const TrainControl& control = {});
 
-// prepareRun, then completeRun.
-RunOutcome trainRun(const RunRequest& request, const TrainControl& control = {});
-
 } // namespace rnnwb
